@@ -1,0 +1,137 @@
+//! Benchmarks of the escrow pallet, each call in its worst case.
+
+use super::*;
+use crate::Pallet as Escrow;
+use alloc::vec::Vec;
+use commerce_primitives::{deadlines::MAX_SPILL, OrderId};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get, Hooks,
+	},
+	weights::Weight,
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_runtime::traits::{One, Saturating};
+
+const SEED: u32 = 0;
+
+fn amount<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(1_000u32.into())
+}
+
+/// A disputable order between two fresh accounts; the fee account exists and the fee is at its
+/// maximum, so that a payout moves money to every party.
+fn order<T: Config>(index: u32) -> (OrderId, T::AccountId, T::AccountId) {
+	let buyer: T::AccountId = account("buyer", index, SEED);
+	let vendor: T::AccountId = account("vendor", index, SEED);
+	T::Currency::set_balance(&T::FeeAccount::get(), T::Currency::minimum_balance());
+	MarketplaceFee::<T>::put(T::MaxFee::get());
+	let id = T::BenchmarkHelper::disputable_order(&buyer, &vendor, amount::<T>());
+	(id, buyer, vendor)
+}
+
+fn disputed<T: Config>(index: u32) -> (OrderId, T::AccountId, T::AccountId) {
+	let (id, buyer, vendor) = order::<T>(index);
+	Escrow::<T>::do_open_dispute(buyer.clone(), id, [1; 32]).expect("order is disputable");
+	(id, buyer, vendor)
+}
+
+fn now<T: Config>() -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number()
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn set_fee() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let fee = T::MaxFee::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, fee);
+
+		assert_eq!(MarketplaceFee::<T>::get(), fee);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn open_dispute() {
+		let (id, buyer, _) = order::<T>(0);
+		// Every spill block's bucket is full: scheduling tries them all.
+		let full: BoundedVec<OrderId, T::MaxDisputesPerBlock> = BoundedVec::truncate_from(
+			(0..T::MaxDisputesPerBlock::get()).map(|i| u64::MAX - i as u64).collect::<Vec<_>>(),
+		);
+		let mut block = now::<T>().saturating_add(T::RulingWindow::get());
+		for _ in 0..MAX_SPILL {
+			RulingDeadlines::<T>::insert(block, full.clone());
+			block = block.saturating_add(One::one());
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), id, [1; 32]);
+
+		assert!(Disputes::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn submit_evidence() {
+		let (id, _, vendor) = disputed::<T>(0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vendor), id, [2; 32]);
+
+		assert_eq!(Disputes::<T>::get(id).and_then(|d| d.vendor_evidence), Some([2; 32]));
+	}
+
+	#[benchmark]
+	fn rule() -> Result<(), BenchmarkError> {
+		let (id, _, _) = disputed::<T>(0);
+		let origin = T::ArbitrationOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let to_buyer = amount::<T>() / 2u32.into();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, to_buyer);
+
+		assert!(!Escrows::<T>::contains_key(id));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn resolve_overdue_dispute() {
+		let (id, _, _) = disputed::<T>(0);
+		let caller: T::AccountId = whitelisted_caller();
+		let rule_by = Disputes::<T>::get(id).expect("disputed").rule_by;
+		frame_system::Pallet::<T>::set_block_number(rule_by);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+
+		assert!(!Escrows::<T>::contains_key(id));
+	}
+
+	/// `on_idle` visiting one due block whose bucket holds `n` overdue disputes.
+	#[benchmark]
+	fn on_idle_disputes(n: Linear<0, { T::MaxDisputesPerBlock::get() }>) {
+		let ids: Vec<OrderId> = (0..n).map(|i| disputed::<T>(i).0).collect();
+		let due = now::<T>().saturating_add(T::RulingWindow::get());
+		frame_system::Pallet::<T>::set_block_number(due);
+		RulingCursor::<T>::put(due);
+
+		#[block]
+		{
+			Escrow::<T>::on_idle(due, Weight::MAX);
+		}
+
+		assert!(ids.iter().all(|id| !Escrows::<T>::contains_key(id)));
+		assert_eq!(RulingCursor::<T>::get(), due.saturating_add(One::one()));
+	}
+
+	impl_benchmark_test_suite!(Escrow, crate::mock::new_test_ext(), crate::mock::Test);
+}

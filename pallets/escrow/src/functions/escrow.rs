@@ -1,0 +1,127 @@
+//! Holding, releasing and settling order payments: the `Escrow` the orders pallet uses.
+
+use crate::{
+	BalanceOf, Config, Error, EscrowRecord, Escrows, Event, HoldReason, MarketplaceFee, Pallet,
+};
+use commerce_primitives::{Escrow, OrderId, PayoutSplitter};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Inspect, MutateHold},
+		tokens::{DepositConsequence, Fortitude, Precision, Provenance, Restriction},
+		Get,
+	},
+};
+use sp_runtime::{
+	traits::{CheckedAdd, Saturating, Zero},
+	DispatchResult,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Pay out the escrow of `order`: `to_buyer` back to the buyer, the rest to the vendor's
+	/// payees less the marketplace fee. Removes the escrow.
+	pub(crate) fn do_settle(order: OrderId, to_buyer: BalanceOf<T>) -> DispatchResult {
+		let escrow = Escrows::<T>::get(order).ok_or(Error::<T>::EscrowNotFound)?;
+		ensure!(to_buyer <= escrow.amount, Error::<T>::InvalidSplit);
+		let reason = T::RuntimeHoldReason::from(HoldReason::Escrow);
+		let vendor_share = escrow.amount.saturating_sub(to_buyer);
+
+		// What cannot be deposited somewhere returns to the buyer with the refund.
+		let mut back_to_buyer = to_buyer;
+		let mut fee = MarketplaceFee::<T>::get().mul_floor(vendor_share);
+		if !fee.is_zero() && !Self::can_receive(&T::FeeAccount::get(), fee) {
+			back_to_buyer.saturating_accrue(fee);
+			fee = Zero::zero();
+		}
+		let net = vendor_share.saturating_sub(fee);
+		let mut payees = T::PayoutSplitter::split(order, &escrow.vendor, net).into_inner();
+		let sum = payees
+			.iter()
+			.try_fold(BalanceOf::<T>::zero(), |acc, (_, amount)| acc.checked_add(amount));
+		if sum != Some(net) {
+			payees = alloc::vec![(escrow.vendor.clone(), net)];
+		}
+		let mut to_vendor = BalanceOf::<T>::zero();
+		for (payee, amount) in payees.iter() {
+			if amount.is_zero() {
+				continue;
+			}
+			if Self::can_receive(payee, *amount) {
+				Self::pay_from_hold(&reason, &escrow.buyer, payee, *amount)?;
+				to_vendor.saturating_accrue(*amount);
+			} else {
+				back_to_buyer.saturating_accrue(*amount);
+			}
+		}
+		if !fee.is_zero() {
+			Self::pay_from_hold(&reason, &escrow.buyer, &T::FeeAccount::get(), fee)?;
+		}
+		if !back_to_buyer.is_zero() {
+			T::Currency::release(&reason, &escrow.buyer, back_to_buyer, Precision::Exact)?;
+		}
+		Escrows::<T>::remove(order);
+		Self::deposit_event(Event::Settled { order, to_buyer: back_to_buyer, to_vendor, fee });
+		Ok(())
+	}
+
+	fn pay_from_hold(
+		reason: &T::RuntimeHoldReason,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		T::Currency::transfer_on_hold(
+			reason,
+			from,
+			to,
+			amount,
+			Precision::Exact,
+			Restriction::Free,
+			Fortitude::Polite,
+		)
+		.map(|_| ())
+	}
+
+	/// Whether `amount` can be deposited into `who`'s account (it exists, or `amount` reaches
+	/// the existential deposit).
+	fn can_receive(who: &T::AccountId, amount: BalanceOf<T>) -> bool {
+		T::Currency::can_deposit(who, amount, Provenance::Extant) == DepositConsequence::Success
+	}
+}
+
+impl<T: Config> Escrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn hold(
+		order: OrderId,
+		buyer: &T::AccountId,
+		vendor: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(!Escrows::<T>::contains_key(order), Error::<T>::AlreadyEscrowed);
+		T::Currency::hold(&HoldReason::Escrow.into(), buyer, amount)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		Escrows::<T>::insert(
+			order,
+			EscrowRecord { buyer: buyer.clone(), vendor: vendor.clone(), amount },
+		);
+		Self::deposit_event(Event::Held {
+			order,
+			buyer: buyer.clone(),
+			vendor: vendor.clone(),
+			amount,
+		});
+		Ok(())
+	}
+
+	fn release(order: OrderId) -> DispatchResult {
+		Self::do_settle(order, Zero::zero())
+	}
+
+	fn settle(order: OrderId, to_buyer: BalanceOf<T>) -> DispatchResult {
+		Self::do_settle(order, to_buyer)
+	}
+
+	fn escrowed(order: OrderId) -> Option<BalanceOf<T>> {
+		Escrows::<T>::get(order).map(|escrow| escrow.amount)
+	}
+}

@@ -1,0 +1,6 @@
+//! The logic behind the calls, one file per feature.
+
+mod deadlines;
+mod disputes;
+mod escrow;
+mod fee;

@@ -1,0 +1,375 @@
+//! # Escrow
+//!
+//! ## Overview
+//! Holds each order's payment on the buyer's account, under this pallet's hold reason, from the
+//! moment the order is placed until it ends; then pays it out exactly once: released to the
+//! vendor less the marketplace fee, refunded to the buyer, or split between them. Buyers and
+//! vendors may dispute a shipped order; the consortium's arbitration rules the split, and a
+//! fallback split applies if nobody rules in time.
+//!
+//! ## Terminology
+//! - **Escrow**: the record of one order's held payment (buyer, vendor, amount).
+//! - **Marketplace fee**: a share of every amount paid to a vendor, paid to the fee account.
+//!   Changed only by [`Config::GovernanceOrigin`], never above [`Config::MaxFee`].
+//! - **Settlement**: the single payout of an escrow: `to_buyer` released back to the buyer, the
+//!   rest paid to the vendor's payees (see [`commerce_primitives::PayoutSplitter`]) less the fee.
+//! - **Dispute**: opened by the buyer or the vendor with an evidence hash while the order is
+//!   shipped or delivered and its confirm window is open. Ruled by
+//!   [`Config::ArbitrationOrigin`]: a council motion, or an individual arbiter who is not a
+//!   party to the order.
+//! - **Fallback**: with no ruling by the dispute's `rule_by` block, the buyer receives
+//!   [`Config::FallbackBuyerShare`] of the escrow and the vendor the rest.
+//!
+//! ## Interface
+//! Governance: [`Pallet::set_fee`]. Parties: [`Pallet::open_dispute`],
+//! [`Pallet::submit_evidence`]. Arbitration: [`Pallet::rule`]. Anyone:
+//! [`Pallet::resolve_overdue_dispute`]. The orders pallet uses the
+//! [`commerce_primitives::Escrow`] implementation to hold, release and settle.
+//!
+//! ## Implementation notes
+//! - An escrow is removed by its settlement, so a second refund or a release after a refund
+//!   finds nothing (`EscrowNotFound`) and moves no money.
+//! - A share that cannot be deposited (a payee whose account would stay below the existential
+//!   deposit) is returned to the buyer instead: a settlement never fails for that reason, so an
+//!   order's timeout can always complete. The fee likewise goes to the buyer if the fee account
+//!   cannot receive it.
+//! - `try_state` checks that each buyer's funds on hold under this pallet's reason equal the sum
+//!   of the buyer's escrows, and that every dispute belongs to an escrow.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+#[cfg(any(test, feature = "try-runtime"))]
+mod invariants;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use types::*;
+
+/// What the benchmarks need from the runtime: orders live in another pallet.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, Balance> {
+	/// Create an order of `amount` from `buyer` to `vendor`, held in this pallet's escrow and in
+	/// a state where either party may dispute it now. Returns its id.
+	fn disputable_order(
+		buyer: &AccountId,
+		vendor: &AccountId,
+		amount: Balance,
+	) -> commerce_primitives::OrderId;
+}
+pub use weights::WeightInfo;
+
+use frame_support::traits::fungible;
+
+/// The balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// An escrow as stored.
+pub type EscrowOf<T> = EscrowRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+/// A dispute as stored.
+pub type DisputeOf<T> = Dispute<
+	<T as frame_system::Config>::AccountId,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use commerce_primitives::{OrderDisputes, OrderId, PayoutSplitter};
+	use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::Perbill;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency held and paid.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, of which this pallet's are part.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The orders pallet, which opens and ends disputed orders.
+		type Orders: OrderDisputes<Self::AccountId, BalanceOf<Self>>;
+
+		/// Who receives what a vendor is paid.
+		type PayoutSplitter: PayoutSplitter<Self::AccountId, BalanceOf<Self>>;
+
+		/// The account the marketplace fee is paid to.
+		type FeeAccount: Get<Self::AccountId>;
+
+		/// The highest marketplace fee governance may set.
+		#[pallet::constant]
+		type MaxFee: Get<Perbill>;
+
+		/// The origin that sets the marketplace fee (a council motion).
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The origin that rules disputes: `None` for a collective body (the council), `Some`
+		/// for an individual arbiter, who must not be a party to the order.
+		type ArbitrationOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Option<Self::AccountId>>;
+
+		/// Blocks the arbitration has to rule a dispute.
+		#[pallet::constant]
+		type RulingWindow: Get<BlockNumberFor<Self>>;
+
+		/// The buyer's share of a disputed escrow when no ruling came in time.
+		#[pallet::constant]
+		type FallbackBuyerShare: Get<Perbill>;
+
+		/// How many ruling deadlines one block's queue holds.
+		#[pallet::constant]
+		type MaxDisputesPerBlock: Get<u32>;
+
+		/// Weights of this pallet's calls and hooks, from its benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Creates the disputable orders the benchmarks need.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, BalanceOf<Self>>;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// An order's payment, until the order ends.
+		Escrow,
+	}
+
+	/// The open escrows, by order.
+	#[pallet::storage]
+	pub type Escrows<T: Config> = StorageMap<_, Twox64Concat, OrderId, EscrowOf<T>>;
+
+	/// The marketplace fee: the share of each vendor payout paid to the fee account.
+	#[pallet::storage]
+	pub type MarketplaceFee<T> = StorageValue<_, Perbill, ValueQuery>;
+
+	/// The open disputes, by order.
+	#[pallet::storage]
+	pub type Disputes<T: Config> = StorageMap<_, Twox64Concat, OrderId, DisputeOf<T>>;
+
+	/// The disputes whose ruling deadline falls in each block (entries may be stale).
+	#[pallet::storage]
+	pub type RulingDeadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<OrderId, T::MaxDisputesPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The first block whose ruling deadlines are not all processed.
+	#[pallet::storage]
+	pub type RulingCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The marketplace fee at genesis.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The initial marketplace fee; at most `MaxFee`.
+		pub fee: Perbill,
+		#[serde(skip)]
+		#[doc(hidden)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(self.fee <= T::MaxFee::get(), "genesis marketplace fee above MaxFee");
+			MarketplaceFee::<T>::put(self.fee);
+		}
+	}
+
+	/// Events of the pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An order's payment was put on hold.
+		Held {
+			/// The order.
+			order: OrderId,
+			/// Whose funds are held.
+			buyer: T::AccountId,
+			/// Who is paid on release.
+			vendor: T::AccountId,
+			/// The amount held.
+			amount: BalanceOf<T>,
+		},
+		/// An order's escrow was paid out and closed.
+		Settled {
+			/// The order.
+			order: OrderId,
+			/// Returned to the buyer.
+			to_buyer: BalanceOf<T>,
+			/// Paid to the vendor's payees, after the fee.
+			to_vendor: BalanceOf<T>,
+			/// Paid to the fee account.
+			fee: BalanceOf<T>,
+		},
+		/// Governance changed the marketplace fee.
+		FeeSet {
+			/// The new fee.
+			fee: Perbill,
+		},
+		/// A party disputed an order.
+		DisputeOpened {
+			/// The order.
+			order: OrderId,
+			/// The party.
+			by: T::AccountId,
+			/// The party's evidence.
+			evidence: Evidence,
+			/// The fallback applies if there is no ruling by this block.
+			rule_by: BlockNumberFor<T>,
+		},
+		/// A party submitted evidence to an open dispute.
+		EvidenceSubmitted {
+			/// The order.
+			order: OrderId,
+			/// The party.
+			by: T::AccountId,
+			/// The evidence.
+			evidence: Evidence,
+		},
+		/// The arbitration ruled a dispute; `Settled` follows with the amounts paid.
+		DisputeRuled {
+			/// The order.
+			order: OrderId,
+			/// The individual arbiter, or `None` for a collective ruling.
+			arbiter: Option<T::AccountId>,
+			/// The part of the escrow returned to the buyer.
+			to_buyer: BalanceOf<T>,
+		},
+		/// No ruling came in time; the fallback split applied. `Settled` follows.
+		DisputeFallbackApplied {
+			/// The order.
+			order: OrderId,
+			/// The part of the escrow returned to the buyer.
+			to_buyer: BalanceOf<T>,
+		},
+	}
+
+	/// Errors of the pallet. A failing call changes nothing.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The order has no open escrow (it was never placed, or has already been paid out).
+		EscrowNotFound,
+		/// The order already has an escrow.
+		AlreadyEscrowed,
+		/// An escrow must hold more than zero.
+		ZeroAmount,
+		/// The buyer's free balance cannot cover the payment.
+		InsufficientBalance,
+		/// The buyer's share is larger than the escrow.
+		InvalidSplit,
+		/// The fee is above `MaxFee`.
+		FeeTooHigh,
+		/// The order has no open dispute.
+		DisputeNotFound,
+		/// The order is already disputed.
+		AlreadyDisputed,
+		/// Only the order's buyer or vendor may do this.
+		NotAParty,
+		/// A party to the order cannot arbitrate its dispute.
+		PartyCannotArbitrate,
+		/// The dispute's ruling deadline has not passed yet.
+		NotOverdue,
+		/// The ruling deadline queues of the next blocks are full; try again in a few blocks.
+		DeadlineQueueFull,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::process_ruling_deadlines(now, remaining)
+		}
+
+		fn integrity_test() {
+			assert!(T::RulingWindow::get() >= 1u32.into(), "RulingWindow must be at least a block");
+			assert!(T::MaxDisputesPerBlock::get() > 0, "MaxDisputesPerBlock must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Set the marketplace fee. Only [`Config::GovernanceOrigin`]; at most `MaxFee`.
+		/// Applies to payouts from now on. Emits `FeeSet`.
+		#[pallet::call_index(0)]
+		pub fn set_fee(origin: OriginFor<T>, fee: Perbill) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_fee(fee)
+		}
+
+		/// Dispute `order` with `evidence`. Only its buyer or vendor, while it is shipped or
+		/// delivered and its confirm window is open. Emits `DisputeOpened`.
+		#[pallet::call_index(1)]
+		pub fn open_dispute(
+			origin: OriginFor<T>,
+			order: OrderId,
+			evidence: Evidence,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_open_dispute(who, order, evidence)
+		}
+
+		/// Add or replace the caller's evidence in an open dispute. Only a party. Emits
+		/// `EvidenceSubmitted`.
+		#[pallet::call_index(2)]
+		pub fn submit_evidence(
+			origin: OriginFor<T>,
+			order: OrderId,
+			evidence: Evidence,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_evidence(who, order, evidence)
+		}
+
+		/// Rule a dispute: `to_buyer` of the escrow goes back to the buyer, the rest to the
+		/// vendor (less the fee). Only [`Config::ArbitrationOrigin`]; an individual arbiter
+		/// must not be a party. Emits `DisputeRuled` and `Settled`.
+		#[pallet::call_index(3)]
+		pub fn rule(
+			origin: OriginFor<T>,
+			order: OrderId,
+			to_buyer: BalanceOf<T>,
+		) -> DispatchResult {
+			let arbiter = T::ArbitrationOrigin::ensure_origin(origin)?;
+			Self::do_rule(arbiter, order, to_buyer)
+		}
+
+		/// Apply the fallback split to a dispute whose ruling deadline has passed. Anyone may
+		/// call this; `on_idle` does it when blocks leave room. Emits
+		/// `DisputeFallbackApplied` and `Settled`.
+		#[pallet::call_index(4)]
+		pub fn resolve_overdue_dispute(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_resolve_overdue_dispute(order)
+		}
+	}
+}

@@ -1,0 +1,112 @@
+use super::*;
+use crate::Error;
+use commerce_primitives::Escrow as _;
+use frame_support::{assert_noop, traits::fungible::Mutate};
+
+#[test]
+fn a_full_refund_returns_everything_and_pays_no_fee() {
+	run(|| {
+		set_fee(10);
+		hold(1);
+		assert_ok!(Escrow::settle(1, AMOUNT));
+		assert_eq!(free(BUYER), INITIAL);
+		assert_eq!(free(VENDOR), INITIAL);
+		assert_eq!(free(FEE_ACCOUNT), INITIAL);
+		assert_eq!(
+			last_event(),
+			Event::Settled { order: 1, to_buyer: AMOUNT, to_vendor: 0, fee: 0 }
+		);
+	});
+}
+
+#[test]
+fn a_partial_refund_charges_the_fee_on_the_vendors_part_only() {
+	run(|| {
+		set_fee(10);
+		hold(1);
+		assert_ok!(Escrow::settle(1, 400));
+		assert_eq!(free(BUYER), INITIAL - AMOUNT + 400);
+		assert_eq!(free(VENDOR), INITIAL + 540);
+		assert_eq!(free(FEE_ACCOUNT), INITIAL + 60);
+		assert_eq!(
+			last_event(),
+			Event::Settled { order: 1, to_buyer: 400, to_vendor: 540, fee: 60 }
+		);
+	});
+}
+
+#[test]
+fn a_buyer_share_above_the_escrow_is_refused() {
+	run(|| {
+		hold(1);
+		assert_noop!(Escrow::settle(1, AMOUNT + 1), Error::<Test>::InvalidSplit);
+		assert_noop!(Escrow::settle(1, Balance::MAX), Error::<Test>::InvalidSplit);
+	});
+}
+
+#[test]
+fn the_payout_splitter_decides_who_is_paid() {
+	run(|| {
+		SupplierShare::put(300);
+		Balances::set_balance(&SUPPLIER, 100);
+		hold(1);
+		assert_ok!(Escrow::release(1));
+		assert_eq!(free(VENDOR), INITIAL + 700);
+		assert_eq!(free(SUPPLIER), 100 + 300);
+	});
+}
+
+#[test]
+fn a_split_that_does_not_add_up_pays_the_vendor_everything() {
+	run(|| {
+		SupplierShare::put(BROKEN);
+		hold(1);
+		assert_ok!(Escrow::release(1));
+		assert_eq!(free(VENDOR), INITIAL + AMOUNT);
+		assert_eq!(free(SUPPLIER), 0);
+	});
+}
+
+#[test]
+fn a_share_that_cannot_be_deposited_returns_to_the_buyer() {
+	run(|| {
+		// SUPPLIER has no account and 5 is below the existential deposit of 10.
+		SupplierShare::put(5);
+		hold(1);
+		assert_ok!(Escrow::release(1));
+		assert_eq!(free(SUPPLIER), 0);
+		assert_eq!(free(VENDOR), INITIAL + AMOUNT - 5);
+		assert_eq!(free(BUYER), INITIAL - AMOUNT + 5);
+		assert_eq!(
+			last_event(),
+			Event::Settled { order: 1, to_buyer: 5, to_vendor: AMOUNT - 5, fee: 0 }
+		);
+	});
+}
+
+#[test]
+fn a_fee_the_fee_account_cannot_take_returns_to_the_buyer() {
+	run(|| {
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(FEE_ACCOUNT),
+			OTHER,
+			INITIAL
+		));
+		set_fee(1);
+		hold(1);
+		let issuance = total_issuance();
+		assert_ok!(Escrow::release(1));
+		// 1% of 1000 is 10... the account is gone; 10 reaches the existential deposit, so it
+		// is recreated.
+		assert_eq!(free(FEE_ACCOUNT), 10);
+		// A fee of 5 (below the existential deposit) cannot recreate it.
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(FEE_ACCOUNT), OTHER, 10));
+		assert_ok!(<Escrow as commerce_primitives::Escrow<_, _>>::hold(2, &BUYER, &VENDOR, 500));
+		let buyer_before = free(BUYER);
+		assert_ok!(Escrow::release(2));
+		assert_eq!(free(FEE_ACCOUNT), 0);
+		assert_eq!(free(BUYER), buyer_before + 5);
+		assert_eq!(last_event(), Event::Settled { order: 2, to_buyer: 5, to_vendor: 495, fee: 0 });
+		assert_eq!(total_issuance(), issuance);
+	});
+}

@@ -1,0 +1,89 @@
+//! Listings: create, update, delist.
+
+use crate::{BalanceOf, Config, Error, Event, Listing, Listings, NextListingId, Pallet};
+use alloc::vec::Vec;
+use commerce_primitives::{ListingId, VendorRegistry};
+use frame_support::{ensure, traits::Consideration, BoundedVec};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_create_listing(
+		vendor: T::AccountId,
+		unit_price: BalanceOf<T>,
+		stock: u32,
+		metadata: Vec<u8>,
+		ship_window: BlockNumberFor<T>,
+		confirm_window: BlockNumberFor<T>,
+	) -> Result<ListingId, DispatchError> {
+		ensure!(T::VendorRegistry::is_active_vendor(&vendor), Error::<T>::NotAVendor);
+		ensure!(!unit_price.is_zero(), Error::<T>::ZeroPrice);
+		let metadata: BoundedVec<u8, T::MaxMetadataLen> =
+			metadata.try_into().map_err(|_| Error::<T>::MetadataTooLong)?;
+		Self::ensure_window(ship_window)?;
+		Self::ensure_window(confirm_window)?;
+		let id = NextListingId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+
+		let deposit = T::ListingDeposit::new(&vendor, Self::listing_footprint(metadata.len()))?;
+		NextListingId::<T>::put(next);
+		Listings::<T>::insert(
+			id,
+			Listing {
+				vendor: vendor.clone(),
+				unit_price,
+				stock,
+				reserved: 0,
+				metadata: metadata.clone(),
+				ship_window,
+				confirm_window,
+				deposit,
+			},
+		);
+		Self::deposit_event(Event::ListingCreated {
+			listing: id,
+			vendor,
+			unit_price,
+			stock,
+			metadata,
+			ship_window,
+			confirm_window,
+		});
+		Ok(id)
+	}
+
+	pub(crate) fn do_update_listing(
+		who: T::AccountId,
+		id: ListingId,
+		unit_price: Option<BalanceOf<T>>,
+		stock: Option<u32>,
+	) -> DispatchResult {
+		ensure!(unit_price.is_some() || stock.is_some(), Error::<T>::NothingToUpdate);
+		let mut listing = Listings::<T>::get(id).ok_or(Error::<T>::ListingNotFound)?;
+		ensure!(listing.vendor == who, Error::<T>::NotTheVendor);
+		if let Some(price) = unit_price {
+			ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
+			listing.unit_price = price;
+		}
+		if let Some(stock) = stock {
+			listing.stock = stock;
+		}
+		Self::deposit_event(Event::ListingUpdated {
+			listing: id,
+			unit_price: listing.unit_price,
+			stock: listing.stock,
+		});
+		Listings::<T>::insert(id, listing);
+		Ok(())
+	}
+
+	pub(crate) fn do_delist(who: T::AccountId, id: ListingId) -> DispatchResult {
+		let listing = Listings::<T>::get(id).ok_or(Error::<T>::ListingNotFound)?;
+		ensure!(listing.vendor == who, Error::<T>::NotTheVendor);
+		ensure!(listing.reserved == 0, Error::<T>::ListingHasOpenOrders);
+		listing.deposit.drop(&who)?;
+		Listings::<T>::remove(id);
+		Self::deposit_event(Event::ListingRemoved { listing: id, vendor: who });
+		Ok(())
+	}
+}

@@ -1,0 +1,40 @@
+//! The logic behind the calls, one file per feature.
+
+mod deadlines;
+mod disputes;
+mod listings;
+mod orders;
+mod queries;
+
+use crate::{BalanceOf, Config, Error, OrderOf, Orders};
+use commerce_primitives::OrderId;
+use frame_support::ensure;
+use sp_runtime::DispatchError;
+
+impl<T: Config> crate::Pallet<T> {
+	/// The open order `id`, or `OrderNotFound`.
+	pub(crate) fn order(id: OrderId) -> Result<OrderOf<T>, DispatchError> {
+		Orders::<T>::get(id).ok_or_else(|| Error::<T>::OrderNotFound.into())
+	}
+
+	/// `quantity * unit_price`, or `Overflow`.
+	pub(crate) fn total_of(
+		quantity: u32,
+		unit_price: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		let quantity: BalanceOf<T> = quantity.into();
+		quantity.checked_mul(&unit_price).ok_or(Error::<T>::Overflow)
+	}
+
+	/// Fail with `InvalidWindow` unless `window` is within `MinWindow..=MaxWindow`.
+	pub(crate) fn ensure_window(
+		window: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> Result<(), Error<T>> {
+		use frame_support::traits::Get;
+		ensure!(
+			window >= T::MinWindow::get() && window <= T::MaxWindow::get(),
+			Error::<T>::InvalidWindow
+		);
+		Ok(())
+	}
+}

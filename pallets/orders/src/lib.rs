@@ -1,0 +1,524 @@
+//! # Orders
+//!
+//! ## Overview
+//! Vendors list goods with an on-chain stock; buyers order them. Placing an order reserves the
+//! units and moves the buyer's payment into escrow in the same dispatch, so stock is never
+//! reserved without funds held, and two buyers can never both get the last unit. Every order
+//! then ends in exactly one terminal outcome, on time: completed, cancelled, refunded or settled
+//! after a dispute.
+//!
+//! ## Terminology
+//! - **Listing**: goods a vendor offers, with a unit price, available stock, an off-chain
+//!   metadata reference and two windows (ship within, confirm within). Holds a deposit.
+//! - **Stock / reserved**: units available to new orders / units taken by paid orders that are
+//!   not shipped yet. A cancelled order's units return to stock.
+//! - **Order**: `quantity` units of a listing bought at `unit_price`; `total` is in escrow.
+//!   Holds a deposit from the buyer while open; removed when it ends (its outcome is in the
+//!   `OrderClosed` event).
+//! - **Deadline**: the block at which an order times out. Paid orders not shipped by their
+//!   ship-by deadline are cancelled and refunded; shipped or delivered orders not confirmed or
+//!   disputed by their confirm-by deadline complete.
+//! - **Delivery oracle**: an account of the runtime's `DeliveryOracleOrigin` (a logistics
+//!   firm) that attests a delivery.
+//!
+//! ## State machine
+//! ```text
+//!  place_order ──> Paid ──ship_order──> Shipped ──attest_delivery──> Delivered
+//!                   │                      │  │                         │  │
+//!  cancel_order,    │      confirm_delivery│  │ open_dispute (escrow)   │  │
+//!  ship-by deadline │      confirm-by dl.  │  └──────────> Disputed <───┘  │
+//!  refund_order     │                      v                  │            │
+//!                   v                  Completed <────────────┼────────────┘
+//!          CancelledByBuyer /                                 v
+//!          ShippingDeadlineMissed /               DisputeSettled (ruling or fallback)
+//!          Refunded                   refund_order from Shipped/Delivered: Refunded
+//! ```
+//! `docs/orders.md` describes each transition and its events.
+//!
+//! ## Interface
+//! Vendors: [`Pallet::create_listing`], [`Pallet::update_listing`], [`Pallet::delist`],
+//! [`Pallet::ship_order`], [`Pallet::refund_order`]. Buyers: [`Pallet::place_order`],
+//! [`Pallet::cancel_order`], [`Pallet::confirm_delivery`]. Oracles: [`Pallet::attest_delivery`].
+//! Anyone: [`Pallet::process_overdue`]. Disputes are opened and ruled in the escrow pallet,
+//! which calls this pallet through [`commerce_primitives::OrderDisputes`].
+//!
+//! ## Implementation notes
+//! - Money moves only through [`Config::Escrow`]; who may sell is [`Config::VendorRegistry`].
+//! - Deadlines go into a bounded per-block queue ([`commerce_primitives::deadlines`]) drained in
+//!   `on_idle` within the weight left; entries made stale by an earlier transition are skipped.
+//! - `try_state` checks that every listing's reserved units equal the paid orders' quantities,
+//!   that escrow holds each open order's total, and that the indexes match the orders.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+#[cfg(any(test, feature = "try-runtime"))]
+mod invariants;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use frame_support::traits::fungible;
+
+/// The balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A listing as stored.
+pub type ListingOf<T> = Listing<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::MaxMetadataLen,
+	<T as Config>::ListingDeposit,
+>;
+
+/// An order as stored.
+pub type OrderOf<T> = Order<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::OrderDeposit,
+>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use commerce_primitives::{Escrow, ListingId, OrderId, Outcome, VendorRegistry};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{Consideration, Footprint},
+	};
+	use frame_system::pallet_prelude::*;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency of prices and deposits.
+		type Currency: fungible::Inspect<Self::AccountId> + fungible::Mutate<Self::AccountId>;
+
+		/// The runtime's hold reasons, of which this pallet's are part.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The deposit a vendor holds for a listing, by its storage footprint.
+		type ListingDeposit: Consideration<Self::AccountId, Footprint>
+			+ MaxEncodedLen
+			+ TypeInfo
+			+ core::fmt::Debug
+			+ Eq;
+
+		/// The deposit a buyer holds for an open order, by its storage footprint.
+		type OrderDeposit: Consideration<Self::AccountId, Footprint>
+			+ MaxEncodedLen
+			+ TypeInfo
+			+ core::fmt::Debug
+			+ Eq;
+
+		/// Where order payments are held and from where they are paid out.
+		type Escrow: Escrow<Self::AccountId, BalanceOf<Self>>;
+
+		/// Who may create listings.
+		type VendorRegistry: VendorRegistry<Self::AccountId>;
+
+		/// The origin of delivery attestations (the consortium's logistics oracles).
+		type DeliveryOracleOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The longest metadata reference of a listing, in bytes.
+		#[pallet::constant]
+		type MaxMetadataLen: Get<u32>;
+
+		/// The shortest ship or confirm window, in blocks (at least 1).
+		#[pallet::constant]
+		type MinWindow: Get<BlockNumberFor<Self>>;
+
+		/// The longest ship or confirm window, in blocks.
+		#[pallet::constant]
+		type MaxWindow: Get<BlockNumberFor<Self>>;
+
+		/// How many deadlines one block's queue holds.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// The most orders `orders_of` returns at once.
+		#[pallet::constant]
+		type MaxOrdersPage: Get<u32>;
+
+		/// Weights of this pallet's calls and hooks, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The storage deposit of a listing.
+		ListingDeposit,
+		/// The storage deposit of an open order.
+		OrderDeposit,
+	}
+
+	/// The id the next listing gets.
+	#[pallet::storage]
+	pub type NextListingId<T> = StorageValue<_, ListingId, ValueQuery>;
+
+	/// The listings, by id.
+	#[pallet::storage]
+	pub type Listings<T: Config> = StorageMap<_, Twox64Concat, ListingId, ListingOf<T>>;
+
+	/// The id the next order gets.
+	#[pallet::storage]
+	pub type NextOrderId<T> = StorageValue<_, OrderId, ValueQuery>;
+
+	/// The open orders, by id.
+	#[pallet::storage]
+	pub type Orders<T: Config> = StorageMap<_, Twox64Concat, OrderId, OrderOf<T>>;
+
+	/// The open orders of each account, as buyer or as vendor.
+	#[pallet::storage]
+	pub type AccountOrders<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, OrderId, ()>;
+
+	/// The orders whose deadline falls in each block (entries may be stale: see the crate docs).
+	#[pallet::storage]
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<OrderId, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The first block whose deadlines are not all processed.
+	#[pallet::storage]
+	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// Events of the pallet. They carry what off-chain inventory and shipping services need.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A vendor listed goods.
+		ListingCreated {
+			/// The new listing.
+			listing: ListingId,
+			/// Its vendor.
+			vendor: T::AccountId,
+			/// The price of one unit.
+			unit_price: BalanceOf<T>,
+			/// Units available.
+			stock: u32,
+			/// The off-chain metadata reference.
+			metadata: BoundedVec<u8, T::MaxMetadataLen>,
+			/// Blocks to ship an order.
+			ship_window: BlockNumberFor<T>,
+			/// Blocks to confirm or dispute a shipped order.
+			confirm_window: BlockNumberFor<T>,
+		},
+		/// A vendor changed a listing's price or stock.
+		ListingUpdated {
+			/// The listing.
+			listing: ListingId,
+			/// The unit price now.
+			unit_price: BalanceOf<T>,
+			/// The units available now.
+			stock: u32,
+		},
+		/// A vendor removed a listing; its deposit is returned.
+		ListingRemoved {
+			/// The listing.
+			listing: ListingId,
+			/// Its vendor.
+			vendor: T::AccountId,
+		},
+		/// A buyer placed an order; `total` is in escrow and `quantity` units are reserved.
+		OrderPlaced {
+			/// The new order.
+			order: OrderId,
+			/// The listing ordered from.
+			listing: ListingId,
+			/// Who pays.
+			buyer: T::AccountId,
+			/// Who ships and is paid.
+			vendor: T::AccountId,
+			/// Units ordered.
+			quantity: u32,
+			/// The unit price paid.
+			unit_price: BalanceOf<T>,
+			/// The amount in escrow.
+			total: BalanceOf<T>,
+			/// The order is cancelled and refunded if not shipped by this block.
+			ship_by: BlockNumberFor<T>,
+		},
+		/// The vendor shipped an order.
+		OrderShipped {
+			/// The order.
+			order: OrderId,
+			/// The listing the units came from.
+			listing: ListingId,
+			/// Units shipped.
+			quantity: u32,
+			/// The shipment's tracking reference.
+			tracking: Reference,
+			/// The order completes at this block unless confirmed or disputed before.
+			confirm_by: BlockNumberFor<T>,
+		},
+		/// A delivery oracle attested an order's delivery.
+		DeliveryAttested {
+			/// The order.
+			order: OrderId,
+			/// The order completes at this block unless confirmed or disputed before.
+			confirm_by: BlockNumberFor<T>,
+		},
+		/// The buyer or the vendor disputed an order; escrow holds the payment until a ruling.
+		OrderDisputed {
+			/// The order.
+			order: OrderId,
+			/// Who opened the dispute.
+			by: T::AccountId,
+		},
+		/// An order ended; it is removed from storage and the buyer's deposit returned.
+		OrderClosed {
+			/// The order.
+			order: OrderId,
+			/// The listing it was placed on.
+			listing: ListingId,
+			/// Its buyer.
+			buyer: T::AccountId,
+			/// Its vendor.
+			vendor: T::AccountId,
+			/// How it ended.
+			outcome: Outcome,
+			/// The part of the payment returned to the buyer.
+			refunded: BalanceOf<T>,
+			/// Units returned to the listing's stock.
+			restocked: u32,
+		},
+	}
+
+	/// Errors of the pallet. A failing call changes nothing.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is not allowed to sell (see the vendor registry).
+		NotAVendor,
+		/// No listing has this id.
+		ListingNotFound,
+		/// Only the listing's or the order's vendor may do this.
+		NotTheVendor,
+		/// Only the order's buyer may do this.
+		NotTheBuyer,
+		/// Only the order's buyer or vendor may do this.
+		NotAParty,
+		/// A price must be above zero.
+		ZeroPrice,
+		/// A quantity must be above zero.
+		ZeroQuantity,
+		/// The metadata reference is longer than `MaxMetadataLen`.
+		MetadataTooLong,
+		/// A window is shorter than `MinWindow` or longer than `MaxWindow`.
+		InvalidWindow,
+		/// An update must change the price or the stock.
+		NothingToUpdate,
+		/// The listing has paid orders that are not shipped yet.
+		ListingHasOpenOrders,
+		/// Fewer units are in stock than ordered.
+		InsufficientStock,
+		/// The unit price is above the buyer's maximum.
+		PriceAboveMaximum,
+		/// A vendor cannot buy from its own listing.
+		CannotBuyOwnListing,
+		/// An amount or count would overflow.
+		Overflow,
+		/// No open order has this id.
+		OrderNotFound,
+		/// The order's state does not allow this.
+		InvalidState,
+		/// The order's deadline has not passed yet.
+		NotOverdue,
+		/// The order's window for this has closed.
+		WindowClosed,
+		/// A refund must be above zero and at most the escrowed total.
+		InvalidRefund,
+		/// An order that is not shipped is refunded in full or not at all.
+		PartialRefundBeforeShipment,
+		/// The deadline queues of the next blocks are full; try again in a few blocks.
+		DeadlineQueueFull,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::process_deadlines(now, remaining)
+		}
+
+		fn integrity_test() {
+			assert!(T::MinWindow::get() >= 1u32.into(), "MinWindow must be at least one block");
+			assert!(T::MinWindow::get() <= T::MaxWindow::get(), "MinWindow exceeds MaxWindow");
+			assert!(T::MaxDeadlinesPerBlock::get() > 0, "MaxDeadlinesPerBlock must be positive");
+			assert!(T::MaxMetadataLen::get() > 0, "MaxMetadataLen must be positive");
+			assert!(T::MaxOrdersPage::get() > 0, "MaxOrdersPage must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// List `stock` units at `unit_price`. Holds the listing deposit from the caller.
+		///
+		/// `metadata` is an off-chain reference (URI or content hash) of at most
+		/// `MaxMetadataLen` bytes; `ship_window` and `confirm_window` are in blocks, between
+		/// `MinWindow` and `MaxWindow`. Emits `ListingCreated`.
+		#[pallet::call_index(0)]
+		pub fn create_listing(
+			origin: OriginFor<T>,
+			unit_price: BalanceOf<T>,
+			stock: u32,
+			metadata: Vec<u8>,
+			ship_window: BlockNumberFor<T>,
+			confirm_window: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let vendor = ensure_signed(origin)?;
+			Self::do_create_listing(
+				vendor,
+				unit_price,
+				stock,
+				metadata,
+				ship_window,
+				confirm_window,
+			)
+			.map(|_| ())
+		}
+
+		/// Change a listing's unit price and/or available stock. Open orders keep the price
+		/// they were placed at. Only the listing's vendor. Emits `ListingUpdated`.
+		#[pallet::call_index(1)]
+		pub fn update_listing(
+			origin: OriginFor<T>,
+			listing: ListingId,
+			unit_price: Option<BalanceOf<T>>,
+			stock: Option<u32>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_update_listing(who, listing, unit_price, stock)
+		}
+
+		/// Remove a listing and return its deposit. Only the listing's vendor, and only when
+		/// no paid order awaits shipment from it. Emits `ListingRemoved`.
+		#[pallet::call_index(2)]
+		pub fn delist(origin: OriginFor<T>, listing: ListingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_delist(who, listing)
+		}
+
+		/// Order `quantity` units of `listing`, paying at most `max_unit_price` each.
+		///
+		/// In one dispatch: reserves the units, holds `quantity * unit_price` in escrow and
+		/// the order deposit, and schedules the ship-by deadline. Emits `OrderPlaced`.
+		#[pallet::call_index(3)]
+		pub fn place_order(
+			origin: OriginFor<T>,
+			listing: ListingId,
+			quantity: u32,
+			max_unit_price: BalanceOf<T>,
+		) -> DispatchResult {
+			let buyer = ensure_signed(origin)?;
+			Self::do_place_order(buyer, listing, quantity, max_unit_price).map(|_| ())
+		}
+
+		/// Cancel a paid order before it ships: full refund, units back in stock. Only the
+		/// buyer. Emits `OrderClosed` with `CancelledByBuyer`.
+		#[pallet::call_index(4)]
+		pub fn cancel_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_order(who, order)
+		}
+
+		/// Mark a paid order shipped, with a tracking reference. Only the vendor, before the
+		/// ship-by deadline. Starts the confirm window. Emits `OrderShipped`.
+		#[pallet::call_index(5)]
+		pub fn ship_order(
+			origin: OriginFor<T>,
+			order: OrderId,
+			tracking: Reference,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_ship_order(who, order, tracking)
+		}
+
+		/// Confirm delivery of a shipped or delivered order: the escrow is released to the
+		/// vendor. Only the buyer. Emits `OrderClosed` with `Completed`.
+		#[pallet::call_index(6)]
+		pub fn confirm_delivery(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_confirm_delivery(who, order)
+		}
+
+		/// Attest the delivery of a shipped order. Only a delivery oracle. Restarts the confirm
+		/// window from now. Emits `DeliveryAttested`.
+		#[pallet::call_index(7)]
+		pub fn attest_delivery(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			T::DeliveryOracleOrigin::ensure_origin(origin)?;
+			Self::do_attest_delivery(order)
+		}
+
+		/// Refund `amount` of an order to its buyer; the rest is released to the vendor. Only
+		/// the vendor. Before shipment the refund must be full (the units return to stock).
+		/// Emits `OrderClosed` with `Refunded`.
+		#[pallet::call_index(8)]
+		pub fn refund_order(
+			origin: OriginFor<T>,
+			order: OrderId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_refund_order(who, order, amount)
+		}
+
+		/// Apply the timeout of an order whose deadline has passed: a paid order is cancelled
+		/// and refunded, a shipped or delivered one completes. Anyone may call this; it does
+		/// what `on_idle` would do when blocks are too full for it.
+		#[pallet::call_index(9)]
+		pub fn process_overdue(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_process_overdue(order)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The deposit footprint of a listing with `metadata_len` bytes of metadata.
+		pub fn listing_footprint(metadata_len: usize) -> Footprint {
+			Footprint::from_parts(
+				1,
+				ListingOf::<T>::max_encoded_len().saturating_sub(
+					(T::MaxMetadataLen::get() as usize).saturating_sub(metadata_len),
+				),
+			)
+		}
+
+		/// The deposit footprint of an order.
+		pub fn order_footprint() -> Footprint {
+			Footprint::from_parts(1, OrderOf::<T>::max_encoded_len())
+		}
+	}
+}

@@ -1,0 +1,194 @@
+//! Test runtime: `frame_system`, `pallet_balances` and the orders pallet, with a mock escrow
+//! that keeps payments in a pot account.
+
+use crate as pallet_orders;
+use commerce_primitives::{Escrow, OrderId, VendorRegistry};
+use frame_support::{
+	derive_impl, ensure, ord_parameter_types, parameter_types,
+	traits::{
+		fungible::{HoldConsideration, Mutate},
+		tokens::Preservation,
+		ConstU32, ConstU64, LinearStoragePrice,
+	},
+};
+use frame_system::EnsureSignedBy;
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+pub const VENDOR: AccountId = 1;
+pub const BUYER: AccountId = 2;
+pub const BUYER2: AccountId = 3;
+pub const BUYER3: AccountId = 4;
+/// An account with only a little money.
+pub const POOR: AccountId = 5;
+/// An account the vendor registry refuses.
+pub const BANNED: AccountId = 66;
+pub const ORACLE: AccountId = 10;
+/// Where the mock escrow keeps payments.
+pub const ESCROW_POT: AccountId = 999;
+pub const INITIAL: Balance = 1_000_000;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeTask,
+		RuntimeHoldReason,
+		RuntimeFreezeReason
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Orders = pallet_orders;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// Payments move to [`ESCROW_POT`] and back; the record lives in storage so that a failed
+/// dispatch rolls it back like real storage.
+pub struct MockEscrow;
+
+#[frame_support::storage_alias]
+pub type MockEscrows =
+	StorageMap<MockEscrow, frame_support::Twox64Concat, OrderId, (AccountId, AccountId, Balance)>;
+
+impl Escrow<AccountId, Balance> for MockEscrow {
+	fn hold(
+		order: OrderId,
+		buyer: &AccountId,
+		vendor: &AccountId,
+		amount: Balance,
+	) -> DispatchResult {
+		ensure!(!MockEscrows::contains_key(order), DispatchError::Other("already escrowed"));
+		Balances::transfer(buyer, &ESCROW_POT, amount, Preservation::Preserve)?;
+		MockEscrows::insert(order, (*buyer, *vendor, amount));
+		Ok(())
+	}
+
+	fn release(order: OrderId) -> DispatchResult {
+		Self::settle(order, 0)
+	}
+
+	fn settle(order: OrderId, to_buyer: Balance) -> DispatchResult {
+		let (buyer, vendor, amount) =
+			MockEscrows::take(order).ok_or(DispatchError::Other("no escrow"))?;
+		ensure!(to_buyer <= amount, DispatchError::Other("split above escrow"));
+		if to_buyer > 0 {
+			Balances::transfer(&ESCROW_POT, &buyer, to_buyer, Preservation::Expendable)?;
+		}
+		if amount > to_buyer {
+			Balances::transfer(&ESCROW_POT, &vendor, amount - to_buyer, Preservation::Expendable)?;
+		}
+		Ok(())
+	}
+
+	fn escrowed(order: OrderId) -> Option<Balance> {
+		MockEscrows::get(order).map(|(_, _, amount)| amount)
+	}
+}
+
+pub struct MockVendors;
+impl VendorRegistry<AccountId> for MockVendors {
+	fn is_active_vendor(who: &AccountId) -> bool {
+		*who != BANNED
+	}
+}
+
+ord_parameter_types! {
+	pub const Oracle: AccountId = ORACLE;
+}
+
+parameter_types! {
+	pub const ListingDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::Orders(pallet_orders::HoldReason::ListingDeposit);
+	pub const OrderDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::Orders(pallet_orders::HoldReason::OrderDeposit);
+}
+
+/// Listing deposit: 10 plus 1 per byte.
+pub type ListingDeposit = HoldConsideration<
+	AccountId,
+	Balances,
+	ListingDepositReason,
+	LinearStoragePrice<ConstU64<10>, ConstU64<1>, Balance>,
+>;
+/// Order deposit: 5.
+pub type OrderDeposit = HoldConsideration<
+	AccountId,
+	Balances,
+	OrderDepositReason,
+	LinearStoragePrice<ConstU64<5>, ConstU64<0>, Balance>,
+>;
+
+pub const MIN_WINDOW: u64 = 2;
+pub const MAX_WINDOW: u64 = 1_000;
+pub const MAX_DEADLINES_PER_BLOCK: u32 = 4;
+pub const MAX_METADATA: u32 = 64;
+
+impl pallet_orders::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ListingDeposit = ListingDeposit;
+	type OrderDeposit = OrderDeposit;
+	type Escrow = MockEscrow;
+	type VendorRegistry = MockVendors;
+	type DeliveryOracleOrigin = EnsureSignedBy<Oracle, AccountId>;
+	type MaxMetadataLen = ConstU32<MAX_METADATA>;
+	type MinWindow = ConstU64<MIN_WINDOW>;
+	type MaxWindow = ConstU64<MAX_WINDOW>;
+	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES_PER_BLOCK>;
+	type MaxOrdersPage = ConstU32<10>;
+	type WeightInfo = ();
+}
+
+/// Accounts endowed with [`INITIAL`] (POOR with 100), at block 1.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![
+			(VENDOR, INITIAL),
+			(BUYER, INITIAL),
+			(BUYER2, INITIAL),
+			(BUYER3, INITIAL),
+			(POOR, 100),
+			(BANNED, INITIAL),
+			(ORACLE, INITIAL),
+			(ESCROW_POT, 1),
+		],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Run `test` in fresh externalities, then check the pallet's invariants.
+pub fn run(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Orders::do_try_state().expect("invariants hold");
+	});
+}

@@ -1,0 +1,56 @@
+use super::*;
+use crate::Error;
+use frame_support::assert_noop;
+
+#[test]
+fn changes_price_and_stock() {
+	run(|| {
+		let id = list();
+		assert_ok!(Orders::update_listing(RuntimeOrigin::signed(VENDOR), id, Some(150), None));
+		assert_eq!(Listings::<Test>::get(id).unwrap().unit_price, 150);
+		assert_ok!(Orders::update_listing(RuntimeOrigin::signed(VENDOR), id, None, Some(3)));
+		assert_eq!(stock(id), (3, 0));
+		assert_eq!(last_event(), Event::ListingUpdated { listing: id, unit_price: 150, stock: 3 });
+	});
+}
+
+#[test]
+fn open_orders_keep_their_price() {
+	run(|| {
+		let id = list();
+		let o = order(BUYER, id, 1);
+		assert_ok!(Orders::update_listing(
+			RuntimeOrigin::signed(VENDOR),
+			id,
+			Some(PRICE * 2),
+			None
+		));
+		assert_eq!(OrdersStorage::<Test>::get(o).unwrap().total, PRICE);
+		// Setting the stock leaves the reserved units alone.
+		assert_ok!(Orders::update_listing(RuntimeOrigin::signed(VENDOR), id, None, Some(0)));
+		assert_eq!(stock(id), (0, 1));
+	});
+}
+
+#[test]
+fn rejects_bad_input() {
+	run(|| {
+		let id = list();
+		assert_noop!(
+			Orders::update_listing(RuntimeOrigin::signed(BUYER), id, Some(1), None),
+			Error::<Test>::NotTheVendor
+		);
+		assert_noop!(
+			Orders::update_listing(RuntimeOrigin::signed(VENDOR), id, None, None),
+			Error::<Test>::NothingToUpdate
+		);
+		assert_noop!(
+			Orders::update_listing(RuntimeOrigin::signed(VENDOR), id, Some(0), None),
+			Error::<Test>::ZeroPrice
+		);
+		assert_noop!(
+			Orders::update_listing(RuntimeOrigin::signed(VENDOR), 99, Some(1), None),
+			Error::<Test>::ListingNotFound
+		);
+	});
+}

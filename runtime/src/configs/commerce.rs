@@ -1,0 +1,140 @@
+//! The commerce pallets: orders and escrow, and the consortium bodies that serve them (delivery
+//! oracles and the arbitration panel, both appointed by the council).
+
+use super::CouncilTwoThirds;
+use crate::{
+	deposit, AccountId, ArbitrationPanel, Balance, Balances, DeliveryOracles, Escrow, Orders,
+	Runtime, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES,
+};
+use commerce_primitives::{AllToVendor, AnyAccount};
+use frame_support::{
+	parameter_types,
+	traits::{
+		fungible::HoldConsideration, ConstU32, EitherOfDiverse, EnsureOrigin, LinearStoragePrice,
+	},
+	PalletId,
+};
+use frame_system::{EnsureRoot, EnsureSignedBy};
+use sp_runtime::{traits::AccountIdConversion, Perbill};
+
+parameter_types! {
+	/// The per-item part of the listing and order deposits.
+	pub const CommerceDepositBase: Balance = deposit(1, 0);
+	/// The per-byte part of the listing and order deposits.
+	pub const CommerceDepositPerByte: Balance = deposit(0, 1);
+	pub const ListingDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::Orders(pallet_orders::HoldReason::ListingDeposit);
+	pub const OrderDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::Orders(pallet_orders::HoldReason::OrderDeposit);
+	/// The id of the account marketplace fees are paid to.
+	pub const MarketplacePalletId: PalletId = PalletId(*b"cmrc/fee");
+	/// The account marketplace fees are paid to (keyless; spent only by governance).
+	pub MarketplaceFeeAccount: AccountId = MarketplacePalletId::get().into_account_truncating();
+	/// Governance may set the marketplace fee up to this.
+	pub const MaxMarketplaceFee: Perbill = Perbill::from_percent(10);
+	/// Without a ruling in time, a disputed payment is split evenly.
+	pub const FallbackBuyerShare: Perbill = Perbill::from_percent(50);
+}
+
+/// The deposit of a listing: one item plus its bytes.
+pub type ListingDeposit = HoldConsideration<
+	AccountId,
+	Balances,
+	ListingDepositReason,
+	LinearStoragePrice<CommerceDepositBase, CommerceDepositPerByte, Balance>,
+>;
+
+/// The deposit of an open order: one item plus its bytes.
+pub type OrderDeposit = HoldConsideration<
+	AccountId,
+	Balances,
+	OrderDepositReason,
+	LinearStoragePrice<CommerceDepositBase, CommerceDepositPerByte, Balance>,
+>;
+
+impl pallet_orders::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ListingDeposit = ListingDeposit;
+	type OrderDeposit = OrderDeposit;
+	type Escrow = Escrow;
+	// Any account may sell until the vendor registry exists.
+	type VendorRegistry = AnyAccount;
+	type DeliveryOracleOrigin = EnsureSignedBy<DeliveryOracles, AccountId>;
+	type MaxMetadataLen = ConstU32<128>;
+	type MinWindow = ConstU32<{ MINUTES }>;
+	type MaxWindow = ConstU32<{ 90 * DAYS }>;
+	type MaxDeadlinesPerBlock = ConstU32<128>;
+	type MaxOrdersPage = ConstU32<100>;
+	type WeightInfo = pallet_orders::weights::SubstrateWeight<Runtime>;
+}
+
+/// Who rules disputes: a two-thirds council motion (a collective ruling), or a member of the
+/// arbitration panel the council appoints (an individual ruling, refused for their own orders).
+pub struct EnsureArbitration;
+impl EnsureOrigin<RuntimeOrigin> for EnsureArbitration {
+	type Success = Option<AccountId>;
+
+	fn try_origin(origin: RuntimeOrigin) -> Result<Self::Success, RuntimeOrigin> {
+		CouncilTwoThirds::try_origin(origin).map(|_| None).or_else(|origin| {
+			EnsureSignedBy::<ArbitrationPanel, AccountId>::try_origin(origin).map(Some)
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
+		CouncilTwoThirds::try_successful_origin()
+	}
+}
+
+impl pallet_escrow::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Orders = Orders;
+	// Everything to the vendor until profit sharing exists.
+	type PayoutSplitter = AllToVendor;
+	type FeeAccount = MarketplaceFeeAccount;
+	type MaxFee = MaxMarketplaceFee;
+	type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type ArbitrationOrigin = EnsureArbitration;
+	type RulingWindow = ConstU32<{ 7 * DAYS }>;
+	type FallbackBuyerShare = FallbackBuyerShare;
+	type MaxDisputesPerBlock = ConstU32<64>;
+	type WeightInfo = pallet_escrow::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = OrdersForEscrowBenchmarks;
+}
+
+/// Creates shipped orders through the orders pallet for the escrow benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct OrdersForEscrowBenchmarks;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_escrow::BenchmarkHelper<AccountId, Balance> for OrdersForEscrowBenchmarks {
+	fn disputable_order(
+		buyer: &AccountId,
+		vendor: &AccountId,
+		amount: Balance,
+	) -> commerce_primitives::OrderId {
+		use frame_support::traits::fungible::Mutate;
+		let funds = amount.saturating_mul(10).saturating_add(crate::UNIT);
+		Balances::set_balance(buyer, funds);
+		Balances::set_balance(vendor, funds);
+		let listing = pallet_orders::NextListingId::<Runtime>::get();
+		Orders::create_listing(
+			RuntimeOrigin::signed(vendor.clone()),
+			amount,
+			1,
+			alloc::vec![0; 128],
+			MINUTES,
+			MINUTES,
+		)
+		.expect("valid listing");
+		let order = pallet_orders::NextOrderId::<Runtime>::get();
+		Orders::place_order(RuntimeOrigin::signed(buyer.clone()), listing, 1, amount)
+			.expect("valid order");
+		Orders::ship_order(RuntimeOrigin::signed(vendor.clone()), order, [0; 32])
+			.expect("paid order ships");
+		order
+	}
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Make a fresh Debian/Ubuntu machine ready to build and test commerce-chain. Idempotent: a
+# second run only checks.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+log() { printf '[setup] %s\n' "$*"; }
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+# 1. System packages: clang/libclang (bindgen), protoc (libp2p), a C/C++ toolchain.
+need=()
+command -v clang >/dev/null || need+=(clang)
+[ -n "$(ls /usr/lib/llvm-*/lib/libclang*.so* 2>/dev/null | head -1)" ] || need+=(libclang-dev)
+command -v protoc >/dev/null || need+=(protobuf-compiler)
+command -v g++ >/dev/null || need+=(build-essential)
+command -v pkg-config >/dev/null || need+=(pkg-config)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
+if [ ${#need[@]} -gt 0 ]; then
+	log "installing ${need[*]}"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+else
+	log "system packages present"
+fi
+
+# 2. Rust and the WASM target for the runtime.
+if ! command -v cargo >/dev/null; then
+	echo "cargo not found: install Rust with rustup (https://rustup.rs) first" >&2
+	exit 1
+fi
+if rustup target list --installed 2>/dev/null | grep -qx wasm32v1-none; then
+	log "wasm32v1-none target present"
+elif rustup target add wasm32v1-none >/dev/null 2>&1; then
+	log "installed wasm32v1-none with rustup"
+	rm -f "$HOME/.cache/commerce-chain/wasm-toolchain"
+else
+	# Offline fallback: build core/alloc for wasm32v1-none from Debian's Rust sources.
+	log "rustup cannot fetch wasm32v1-none; building it from Debian's rustc-web"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+		rustc-web cargo-web rust-web-src rust-web-llvm lld-22 >/dev/null
+	sysroot_lib=/usr/lib/rustlib/wasm32v1-none/lib
+	if ! ls "$sysroot_lib"/libcore-*.rlib >/dev/null 2>&1; then
+		work="$(mktemp -d)"
+		mkdir -p "$work/src"
+		cat >"$work/Cargo.toml" <<'TOML'
+[package]
+name = "wasm-std-seed"
+version = "0.0.0"
+edition = "2021"
+[lib]
+crate-type = ["cdylib"]
+path = "src/lib.rs"
+[profile.release]
+panic = "abort"
+TOML
+		printf '#![no_std]\n#[panic_handler]\nfn p(_: &core::panic::PanicInfo) -> ! { loop {} }\n' \
+			>"$work/src/lib.rs"
+		(cd "$work" && RUSTFLAGS=-Cembed-bitcode=yes RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+			CARGO_TARGET_DIR="$work/target" /usr/bin/cargo build --release \
+			--target wasm32v1-none -Zbuild-std=core,alloc >/dev/null)
+		$SUDO mkdir -p "$sysroot_lib"
+		$SUDO cp "$work"/target/wasm32v1-none/release/deps/lib{core,alloc,compiler_builtins}-*.rlib \
+			"$sysroot_lib/"
+		rm -rf "$work"
+		# cargo does not notice a changed sysroot: rebuild the runtime's WASM from scratch.
+		rm -rf "$CARGO_TARGET_DIR"/release/wbuild/commerce-runtime/target
+	fi
+	rustup toolchain list | grep -q '^debian-rust' || rustup toolchain link debian-rust /usr
+	mkdir -p "$HOME/.cache/commerce-chain"
+	echo debian-rust >"$HOME/.cache/commerce-chain/wasm-toolchain"
+	log "WASM builds will use the debian-rust toolchain"
+fi
+
+# 3. The end-to-end client's npm packages (@polkadot/api), from the lockfile.
+if [ -f "$REPO_ROOT/tests/e2e/package-lock.json" ]; then
+	if [ ! -d "$REPO_ROOT/tests/e2e/node_modules/@polkadot/api" ]; then
+		log "installing the e2e client's npm packages"
+		(cd "$REPO_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+	else
+		log "e2e npm packages present"
+	fi
+fi
+
+mkdir -p "$CARGO_TARGET_DIR"
+log "ready (CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"

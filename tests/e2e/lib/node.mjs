@@ -1,0 +1,136 @@
+// Start and stop a `commerce-node --dev` for a test: free local ports, a temporary base path,
+// the node's output kept in a log file, and the process killed when the test ends, pass or fail.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+const DEFAULT_BIN = join(
+  process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/commerce-chain/target'),
+  'release/commerce-node',
+);
+
+/** A free TCP port on the loopback interface. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Start a dev node. Returns `{ api, rpcPort, stop, log }`; `stop()` disconnects the client,
+ * kills the node and removes its base path.
+ */
+export async function startDevNode({ bin = process.env.NODE_BIN ?? DEFAULT_BIN, args = [] } = {}) {
+  const basePath = mkdtempSync(join(tmpdir(), 'commerce-e2e-'));
+  const logPath = join(basePath, 'node.log');
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const out = openSync(logPath, 'a');
+  const child = spawn(
+    bin,
+    [
+      '--dev',
+      '--base-path', basePath,
+      '--rpc-port', String(rpcPort),
+      '--port', String(p2pPort),
+      '--no-prometheus',
+      '--no-telemetry',
+      '--no-mdns',
+      '--no-hardware-benchmarks',
+      ...args,
+    ],
+    { stdio: ['ignore', out, out] },
+  );
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  const log = () => readFileSync(logPath, 'utf8');
+
+  let api;
+  const stop = async () => {
+    if (api) await api.disconnect().catch(() => {});
+    if (exited === null) {
+      child.kill('SIGTERM');
+      for (let i = 0; i < 50 && exited === null; i++) await sleep(100);
+      if (exited === null) child.kill('SIGKILL');
+    }
+    rmSync(basePath, { recursive: true, force: true });
+  };
+
+  try {
+    const deadline = Date.now() + 120_000;
+    while (true) {
+      if (exited !== null) throw new Error(`node exited early (${JSON.stringify(exited)}):\n${log()}`);
+      if (Date.now() > deadline) throw new Error(`node RPC not up after 120 s:\n${log()}`);
+      try {
+        const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, false);
+        await provider.connect();
+        await provider.isReadyOrError;
+        api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+        break;
+      } catch {
+        await sleep(500);
+      }
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { api, rpcPort, stop, log };
+}
+
+/** Wait until the finalized head reaches `number`, or fail after `timeoutMs`. */
+export async function waitForFinalized(api, number, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const head = await api.rpc.chain.getFinalizedHead();
+    const header = await api.rpc.chain.getHeader(head);
+    if (header.number.toNumber() >= number) return header.number.toNumber();
+    await sleep(500);
+  }
+  throw new Error(`finalized head did not reach #${number} in ${timeoutMs} ms`);
+}
+
+/**
+ * Sign and submit `tx`, resolve when it is in a finalized block with its events, reject on a
+ * dispatch error (decoded to `pallet.Error`, with the block's `events` attached).
+ */
+export function submit(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (dispatchError) {
+        unsub();
+        let error;
+        if (dispatchError.isModule) {
+          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+          error = new Error(`${section}.${name}`);
+        } else {
+          error = new Error(dispatchError.toString());
+        }
+        // A failed dispatch is still included and still pays its fee.
+        error.events = events;
+        reject(error);
+        return;
+      }
+      if (status.isFinalized) {
+        unsub();
+        resolve({ blockHash: status.asFinalized, events });
+      }
+      if (status.isDropped || status.isInvalid || status.isUsurped) {
+        unsub();
+        reject(new Error(`transaction ${status.type}`));
+      }
+    }).then((u) => { unsub = u; }, reject);
+  });
+}
