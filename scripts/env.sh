@@ -11,3 +11,6 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
 NODE_BIN="$CARGO_TARGET_DIR/release/commerce-node"
 export NODE_BIN
+# The target directory is outside the workspace: tell the runtime's WASM build where the
+# workspace (and its Cargo.lock) is, or it resolves dependencies afresh.
+export WASM_BUILD_WORKSPACE_HINT="${WASM_BUILD_WORKSPACE_HINT:-$REPO_ROOT}"

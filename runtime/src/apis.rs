@@ -1,8 +1,7 @@
 //! The runtime APIs: what the node, wallets and dapps may call.
 
 use crate::{
-	configs::{ConsensusHook, RuntimeBlockWeights},
-	genesis_config_presets, AccountId, AllPalletsWithSystem, Balance, Block, Executive,
+	configs::ConsensusHook, genesis_config_presets, AccountId, Balance, Block, Executive,
 	InherentDataExt, Nonce, Orders, ParachainInfo, ParachainSystem, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, RELAY_PARENT_OFFSET,
 	SLOT_DURATION, VERSION,
@@ -242,7 +241,7 @@ impl_runtime_apis! {
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
 			let weight = Executive::try_runtime_upgrade(checks).unwrap();
-			(weight, RuntimeBlockWeights::get().max_block)
+			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 
 		fn execute_block(
@@ -269,7 +268,7 @@ impl_runtime_apis! {
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
 
-			let storage_info = AllPalletsWithSystem::storage_info();
+			let storage_info = crate::AllPalletsWithSystem::storage_info();
 			(list, storage_info)
 		}
 
@@ -296,7 +295,7 @@ impl_runtime_apis! {
 				}
 			}
 
-			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+			let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);

@@ -39,6 +39,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 #[cfg(feature = "runtime-benchmarks")]
 #[macro_use]
 mod benchmarks;
@@ -113,14 +115,14 @@ pub type UncheckedExtrinsic =
 /// Migrations applied on runtime upgrade (none yet: genesis is the first version).
 pub type Migrations = ();
 
-/// Executive: dispatches calls to the pallets.
+/// Executive: dispatches calls to the pallets. Migrations run through
+/// `frame_system::Config::SingleBlockMigrations`.
 pub type Executive = frame_executive::Executive<
 	Runtime,
 	Block,
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
-	Migrations,
 >;
 
 /// Opaque types used by the node, which does not know the runtime's extrinsic format.

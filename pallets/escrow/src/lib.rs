@@ -44,7 +44,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
-#[cfg(any(test, feature = "try-runtime"))]
+// Compiled always, so that runtime tests can check the invariants too.
 mod invariants;
 #[cfg(test)]
 mod mock;

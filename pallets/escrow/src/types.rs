@@ -2,13 +2,12 @@
 
 use codec::{Decode, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::RuntimeDebug;
 
 /// A 32-byte reference to off-chain evidence (a document's hash).
 pub type Evidence = [u8; 32];
 
 /// The payment of one order, on hold on the buyer's account.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct EscrowRecord<AccountId, Balance> {
 	/// Whose funds are held, and who is refunded.
 	pub buyer: AccountId,
@@ -19,7 +18,7 @@ pub struct EscrowRecord<AccountId, Balance> {
 }
 
 /// An open dispute on an order.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct Dispute<AccountId, BlockNumber> {
 	/// The party that opened it.
 	pub opened_by: AccountId,

@@ -4,13 +4,12 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use commerce_primitives::ListingId;
 use frame_support::{traits::Get, BoundedVec};
 use scale_info::TypeInfo;
-use sp_runtime::RuntimeDebug;
 
 /// A 32-byte reference to off-chain data: a shipment's tracking number hashed, a content hash.
 pub type Reference = [u8; 32];
 
 /// Goods a vendor offers.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxMetadataLen))]
 pub struct Listing<AccountId, Balance, BlockNumber, MaxMetadataLen: Get<u32>, Ticket> {
 	/// Who sells, and receives the payment of its orders.
@@ -42,7 +41,7 @@ pub struct Listing<AccountId, Balance, BlockNumber, MaxMetadataLen: Get<u32>, Ti
 	DecodeWithMemTracking,
 	Eq,
 	PartialEq,
-	RuntimeDebug,
+	Debug,
 	TypeInfo,
 	MaxEncodedLen,
 )]
@@ -68,7 +67,7 @@ pub enum OrderState {
 }
 
 /// An open order.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct Order<AccountId, Balance, BlockNumber, Ticket> {
 	/// The listing ordered from.
 	pub listing: ListingId,

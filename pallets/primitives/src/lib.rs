@@ -25,7 +25,7 @@ pub mod runtime_api;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::DispatchResult, BoundedVec};
 use scale_info::TypeInfo;
-use sp_runtime::{traits::Get, RuntimeDebug};
+use sp_runtime::traits::Get;
 
 /// Identifies an order. Assigned sequentially by the orders pallet.
 pub type OrderId = u64;
@@ -71,14 +71,15 @@ pub trait Escrow<AccountId, Balance> {
 }
 
 /// What escrow needs from the orders pallet to run a dispute.
-pub trait OrderDisputes<AccountId> {
+pub trait OrderDisputes<AccountId, Balance> {
 	/// `who` opens a dispute on `order`: check that `who` is its buyer or vendor and that the
 	/// order may be disputed now, and mark it disputed. Fails without changing anything
 	/// otherwise.
 	fn open_dispute(order: OrderId, who: &AccountId) -> DispatchResult;
 
-	/// The dispute on `order` was settled (the escrow already paid out): end the order.
-	fn dispute_settled(order: OrderId);
+	/// The dispute on `order` was settled (the escrow already paid out, `refunded` of it to the
+	/// buyer): end the order.
+	fn dispute_settled(order: OrderId, refunded: Balance);
 }
 
 /// The accounts a release is paid to.
@@ -121,7 +122,7 @@ impl<AccountId: Clone, Balance> PayoutSplitter<AccountId, Balance> for AllToVend
 	DecodeWithMemTracking,
 	Eq,
 	PartialEq,
-	RuntimeDebug,
+	Debug,
 	TypeInfo,
 	MaxEncodedLen,
 )]

@@ -4,7 +4,7 @@
 use super::CouncilTwoThirds;
 use crate::{
 	deposit, AccountId, ArbitrationPanel, Balance, Balances, DeliveryOracles, Escrow, Orders,
-	Runtime, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES,
+	Runtime, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES,
 };
 use commerce_primitives::{AllToVendor, AnyAccount};
 use frame_support::{

@@ -1,6 +1,7 @@
 //! Runtime tests: the real runtime, its `development` preset, signed extrinsics.
 
 mod block_capacity;
+mod commerce;
 mod fees;
 mod genesis;
 mod governance;

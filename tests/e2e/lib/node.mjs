@@ -12,6 +12,9 @@ const DEFAULT_BIN = join(
   'release/commerce-node',
 );
 
+/** The node binary under test: `$NODE_BIN`, else the release build in the target directory. */
+export const nodeBin = () => process.env.NODE_BIN ?? DEFAULT_BIN;
+
 /** A free TCP port on the loopback interface. */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -31,7 +34,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Start a dev node. Returns `{ api, rpcPort, stop, log }`; `stop()` disconnects the client,
  * kills the node and removes its base path.
  */
-export async function startDevNode({ bin = process.env.NODE_BIN ?? DEFAULT_BIN, args = [] } = {}) {
+export async function startDevNode({ bin = nodeBin(), args = [] } = {}) {
   const basePath = mkdtempSync(join(tmpdir(), 'commerce-e2e-'));
   const logPath = join(basePath, 'node.log');
   const rpcPort = await freePort();

@@ -9,7 +9,7 @@ mod queries;
 use crate::{BalanceOf, Config, Error, OrderOf, Orders};
 use commerce_primitives::OrderId;
 use frame_support::ensure;
-use sp_runtime::DispatchError;
+use sp_runtime::{traits::CheckedMul, DispatchError};
 
 impl<T: Config> crate::Pallet<T> {
 	/// The open order `id`, or `OrderNotFound`.
