@@ -213,13 +213,13 @@ pub const RELAY_CHAIN_SLOT_DURATION_MILLIS: u32 = 6000;
 /// How many relay blocks behind the relay tip a parachain block builds on.
 pub const RELAY_PARENT_OFFSET: u32 = 0;
 
-/// Converts a weight into a fee: the base extrinsic weight costs one hundredth of a
-/// [`MILLIUNIT`], and the fee grows linearly with the weight's compute time.
+/// Converts a weight into a fee: the base extrinsic weight costs a tenth of a [`MILLIUNIT`],
+/// and the fee grows linearly with the weight's compute time (a full block: about 1.4 UNIT).
 pub struct WeightToFee;
 impl WeightToFeePolynomial for WeightToFee {
 	type Balance = Balance;
 	fn polynomial() -> WeightToFeeCoefficients<Self::Balance> {
-		let p = MILLIUNIT / 100;
+		let p = MILLIUNIT / 10;
 		let q = Balance::from(weights::ExtrinsicBaseWeight::get().ref_time());
 		smallvec![WeightToFeeCoefficient {
 			degree: 1,

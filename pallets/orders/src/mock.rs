@@ -3,6 +3,7 @@
 
 use crate as pallet_orders;
 use commerce_primitives::{Escrow, OrderId, VendorRegistry};
+use frame_support::weights::Weight;
 use frame_support::{
 	derive_impl, ensure, ord_parameter_types, parameter_types,
 	traits::{
@@ -159,7 +160,48 @@ impl pallet_orders::Config for Test {
 	type MaxWindow = ConstU64<MAX_WINDOW>;
 	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES_PER_BLOCK>;
 	type MaxOrdersPage = ConstU32<10>;
-	type WeightInfo = ();
+	type WeightInfo = MockWeights;
+}
+
+/// The generated weights, except that `on_idle` costs a fixed amount per visited block and per
+/// order, so that tests can give it a budget for exactly some orders.
+pub struct MockWeights;
+pub const IDLE_PER_BLOCK: Weight = Weight::from_parts(1_000, 100);
+pub const IDLE_PER_ORDER: Weight = Weight::from_parts(10_000, 1_000);
+impl pallet_orders::WeightInfo for MockWeights {
+	fn create_listing() -> Weight {
+		<() as pallet_orders::WeightInfo>::create_listing()
+	}
+	fn update_listing() -> Weight {
+		<() as pallet_orders::WeightInfo>::update_listing()
+	}
+	fn delist() -> Weight {
+		<() as pallet_orders::WeightInfo>::delist()
+	}
+	fn place_order() -> Weight {
+		<() as pallet_orders::WeightInfo>::place_order()
+	}
+	fn cancel_order() -> Weight {
+		<() as pallet_orders::WeightInfo>::cancel_order()
+	}
+	fn ship_order() -> Weight {
+		<() as pallet_orders::WeightInfo>::ship_order()
+	}
+	fn confirm_delivery() -> Weight {
+		<() as pallet_orders::WeightInfo>::confirm_delivery()
+	}
+	fn attest_delivery() -> Weight {
+		<() as pallet_orders::WeightInfo>::attest_delivery()
+	}
+	fn refund_order() -> Weight {
+		<() as pallet_orders::WeightInfo>::refund_order()
+	}
+	fn process_overdue() -> Weight {
+		<() as pallet_orders::WeightInfo>::process_overdue()
+	}
+	fn on_idle_deadlines(n: u32) -> Weight {
+		IDLE_PER_BLOCK.saturating_add(IDLE_PER_ORDER.saturating_mul(n.into()))
+	}
 }
 
 /// Accounts endowed with [`INITIAL`] (POOR with 100), at block 1.

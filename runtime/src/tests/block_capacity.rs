@@ -9,7 +9,7 @@ const TRANSFERS: u32 = 1_000;
 #[test]
 fn a_block_holds_a_thousand_signed_transfers() {
 	development_ext().execute_with(|| {
-		initialize_block(1);
+		initialize_block(2);
 		let bob_before = free_balance(Sr25519Keyring::Bob);
 		for nonce in 0..TRANSFERS {
 			let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {

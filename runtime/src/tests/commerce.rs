@@ -119,7 +119,6 @@ fn the_council_rules_a_dispute_by_motion_and_the_panel_arbiter_cannot_for_their_
 
 /// The order deposit Eve gets back when her order closes.
 fn order_deposit_refund() -> Balance {
-	use frame_support::traits::Get;
 	crate::configs::CommerceDepositBase::get()
 		+ crate::configs::CommerceDepositPerByte::get()
 			* Balance::from(Orders::order_footprint().size)

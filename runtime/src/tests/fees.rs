@@ -38,7 +38,7 @@ fn filling_a_block_costs_more_than_a_unit() {
 #[test]
 fn the_fee_is_paid_by_the_sender_into_the_collator_pot() {
 	development_ext().execute_with(|| {
-		initialize_block(1);
+		initialize_block(2);
 		let pot = pallet_collator_selection::Pallet::<Runtime>::account_id();
 		let pot_before = pallet_balances::Pallet::<Runtime>::free_balance(&pot);
 		let alice_before = free_balance(Sr25519Keyring::Alice);

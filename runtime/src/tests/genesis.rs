@@ -1,12 +1,12 @@
 //! The genesis presets.
 
 use super::*;
-use crate::{configs::SS58Prefix, Aura, CollatorSelection, CouncilMembership};
+use crate::{configs::SS58Prefix, Aura, CouncilMembership};
 
 #[test]
 fn development_preset_has_a_collator_a_council_and_endowed_accounts() {
 	development_ext().execute_with(|| {
-		assert_eq!(CollatorSelection::invulnerables().len(), 1);
+		assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().len(), 1);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		assert_eq!(
 			pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().len(),
@@ -36,7 +36,6 @@ fn unknown_preset_is_none() {
 
 #[test]
 fn one_ss58_prefix_everywhere() {
-	use frame_support::traits::Get;
 	assert_eq!(SS58Prefix::get(), crate::SS58_PREFIX);
 	assert_eq!(<Runtime as frame_system::Config>::SS58Prefix::get(), crate::SS58_PREFIX);
 }

@@ -30,7 +30,9 @@ fn upgrade_ext() -> sp_io::TestExternalities {
 	ext.register_extension(ReadRuntimeVersionExt::new(NextVersion));
 	ext.execute_with(|| {
 		// What the relay chain's validation data inherent provides in a real block.
-		cumulus_pallet_parachain_system::ValidationData::<Runtime>::put(Default::default());
+		cumulus_pallet_parachain_system::ValidationData::<Runtime>::put(
+			cumulus_primitives_core::PersistedValidationData::default(),
+		);
 		cumulus_pallet_parachain_system::HostConfiguration::<Runtime>::put(
 			AbridgedHostConfiguration {
 				max_code_size: 3 * 1024 * 1024,
@@ -97,7 +99,7 @@ fn a_two_thirds_council_motion_applies_a_runtime_upgrade() {
 		System::assert_has_event(
 			pallet_council_root::Event::<Runtime>::RootDispatched { result: Ok(()) }.into(),
 		);
-		assert!(frame_system::AuthorizedUpgrade::<Runtime>::get().is_some());
+		assert!(System::authorized_upgrade().is_some());
 
 		// Anyone may now submit the authorized code; it is scheduled with the relay chain.
 		assert_ok!(System::apply_authorized_upgrade(
@@ -108,7 +110,7 @@ fn a_two_thirds_council_motion_applies_a_runtime_upgrade() {
 			cumulus_pallet_parachain_system::PendingValidationCode::<Runtime>::get(),
 			NEW_CODE.to_vec()
 		);
-		assert!(frame_system::AuthorizedUpgrade::<Runtime>::get().is_none());
+		assert!(System::authorized_upgrade().is_none());
 	});
 }
 
@@ -144,7 +146,7 @@ fn a_single_council_member_cannot_authorize_an_upgrade() {
 			}
 			.into(),
 		);
-		assert!(frame_system::AuthorizedUpgrade::<Runtime>::get().is_none());
+		assert!(System::authorized_upgrade().is_none());
 	});
 }
 
@@ -171,6 +173,6 @@ fn no_signed_account_or_non_council_origin_can_authorize_an_upgrade() {
 			),
 			pallet_collective::Error::<Runtime, crate::configs::CouncilCollective>::NotMember
 		);
-		assert!(frame_system::AuthorizedUpgrade::<Runtime>::get().is_none());
+		assert!(System::authorized_upgrade().is_none());
 	});
 }

@@ -29,11 +29,11 @@ impl<T: Config> Pallet<T> {
 		// What cannot be deposited somewhere returns to the buyer with the refund.
 		let mut back_to_buyer = to_buyer;
 		let mut fee = MarketplaceFee::<T>::get().mul_floor(vendor_share);
+		let net = vendor_share.saturating_sub(fee);
 		if !fee.is_zero() && !Self::can_receive(&T::FeeAccount::get(), fee) {
 			back_to_buyer.saturating_accrue(fee);
 			fee = Zero::zero();
 		}
-		let net = vendor_share.saturating_sub(fee);
 		let mut payees = T::PayoutSplitter::split(order, &escrow.vendor, net).into_inner();
 		let sum = payees
 			.iter()

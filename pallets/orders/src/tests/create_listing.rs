@@ -78,7 +78,7 @@ fn listing_spam_needs_the_deposit() {
 		assert_eq!(held + free(POOR), 100);
 		assert_noop!(
 			Orders::create_listing(RuntimeOrigin::signed(POOR), PRICE, 1, metadata(), 10, 10),
-			pallet_balances::Error::<Test>::InsufficientBalance
+			sp_runtime::TokenError::FundsUnavailable
 		);
 	});
 }

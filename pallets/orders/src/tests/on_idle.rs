@@ -42,7 +42,8 @@ fn a_small_budget_works_off_a_backlog_over_several_blocks() {
 		let due = 1 + SHIP_WINDOW;
 		System::set_block_number(due);
 		// Room for the bucket visit and one order per call.
-		let budget = <() as WeightInfo>::on_idle_deadlines(1);
+		let budget = <MockWeights as WeightInfo>::on_idle_deadlines(1);
+		assert_eq!(budget, IDLE_PER_BLOCK + IDLE_PER_ORDER);
 		let mut rounds = 0;
 		while OrdersStorage::<Test>::iter().count() > 0 {
 			let used = Orders::on_idle(due, budget);

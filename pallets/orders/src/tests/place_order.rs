@@ -61,7 +61,7 @@ fn no_stock_is_reserved_without_funds_held() {
 		// POOR cannot pay two units: nothing is reserved, held or recorded.
 		assert_noop!(
 			Orders::place_order(RuntimeOrigin::signed(POOR), listing, 2, PRICE),
-			pallet_balances::Error::<Test>::InsufficientBalance
+			sp_runtime::TokenError::FundsUnavailable
 		);
 		assert_eq!(stock(listing), (STOCK, 0));
 	});
