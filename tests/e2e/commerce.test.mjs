@@ -111,6 +111,7 @@ test('list, race, ship, complete, cancel, dispute and rule: balances and stock e
   const ruling = api.tx.escrow.rule(orderC, toBuyer);
   const proposed = await send(api.tx.council.propose(2, ruling, ruling.method.encodedLength), k.alice);
   const { proposalIndex, proposalHash } = proposed.events.find(({ event }) => event.method === 'Proposed').event.data;
+  await send(api.tx.council.vote(proposalHash, proposalIndex, true), k.alice);
   await send(api.tx.council.vote(proposalHash, proposalIndex, true), k.bob);
   const closed = await send(
     api.tx.council.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 1_000_000n }, ruling.method.encodedLength),

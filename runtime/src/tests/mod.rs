@@ -38,6 +38,9 @@ pub fn development_ext() -> sp_io::TestExternalities {
 		build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&config).unwrap()).unwrap();
 		System::set_block_number(1);
 	});
+	// Move the genesis state into the trie backend, so that reads are recorded by a proof
+	// recorder like a collator's.
+	ext.commit_all().expect("genesis state commits");
 	ext
 }
 

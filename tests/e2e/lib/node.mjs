@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 
-const DEFAULT_BIN = join(
-  process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/commerce-chain/target'),
-  'release/commerce-node',
-);
+const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/commerce-chain/target');
+const DEFAULT_BIN = join(TARGET_DIR, 'release/commerce-node');
+
+/** The runtime's compressed WASM blob from the release build. */
+export const runtimeWasm = () =>
+  join(TARGET_DIR, 'release/wbuild/commerce-runtime/commerce_runtime.compact.compressed.wasm');
 
 /** The node binary under test: `$NODE_BIN`, else the release build in the target directory. */
 export const nodeBin = () => process.env.NODE_BIN ?? DEFAULT_BIN;
