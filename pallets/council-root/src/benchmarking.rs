@@ -3,6 +3,7 @@
 use super::*;
 use alloc::{boxed::Box, vec};
 use frame_benchmarking::v2::*;
+use frame_support::traits::EnsureOrigin;
 
 #[benchmarks]
 mod benchmarks {

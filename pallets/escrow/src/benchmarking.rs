@@ -5,6 +5,7 @@ use crate::Pallet as Escrow;
 use alloc::vec::Vec;
 use commerce_primitives::{deadlines::MAX_SPILL, OrderId};
 use frame_benchmarking::v2::*;
+use frame_support::traits::EnsureOrigin;
 use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},

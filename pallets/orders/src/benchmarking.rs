@@ -5,6 +5,7 @@ use crate::Pallet as Orders;
 use alloc::{vec, vec::Vec};
 use commerce_primitives::{deadlines::MAX_SPILL, ListingId, OrderId};
 use frame_benchmarking::v2::*;
+use frame_support::traits::EnsureOrigin;
 use frame_support::{
 	traits::{fungible::Mutate, Get, Hooks},
 	weights::Weight,
