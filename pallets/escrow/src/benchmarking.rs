@@ -61,15 +61,16 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `s`: full ruling-deadline buckets passed over before the rule-by deadline finds room.
 	#[benchmark]
-	fn open_dispute() {
+	fn open_dispute(s: Linear<0, MAX_SPILL>) {
 		let (id, buyer, _) = order::<T>(0);
-		// Every spill block's bucket is full: scheduling tries them all.
 		let full: BoundedVec<OrderId, T::MaxDisputesPerBlock> = BoundedVec::truncate_from(
 			(0..T::MaxDisputesPerBlock::get()).map(|i| u64::MAX - i as u64).collect::<Vec<_>>(),
 		);
-		let mut block = now::<T>().saturating_add(T::RulingWindow::get());
-		for _ in 0..MAX_SPILL {
+		let due = now::<T>().saturating_add(T::RulingWindow::get());
+		let mut block = due;
+		for _ in 0..s {
 			RulingDeadlines::<T>::insert(block, full.clone());
 			block = block.saturating_add(One::one());
 		}
@@ -77,7 +78,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer), id, [1; 32]);
 
-		assert!(Disputes::<T>::contains_key(id));
+		let dispute = Disputes::<T>::get(id).expect("dispute open");
+		assert_eq!(dispute.rule_by, due.saturating_add(s.into()));
 	}
 
 	#[benchmark]

@@ -87,7 +87,7 @@ pub type DisputeOf<T> = Dispute<
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use commerce_primitives::{OrderDisputes, OrderId, PayoutSplitter};
+	use commerce_primitives::{deadlines::MAX_SPILL, OrderDisputes, OrderId, PayoutSplitter};
 	use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
@@ -328,14 +328,19 @@ pub mod pallet {
 
 		/// Dispute `order` with `evidence`. Only its buyer or vendor, while it is shipped or
 		/// delivered and its confirm window is open. Emits `DisputeOpened`.
+		///
+		/// Weighed for a rule-by deadline that spills over every full bucket; the spills not
+		/// needed are refunded.
 		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::open_dispute(MAX_SPILL))]
 		pub fn open_dispute(
 			origin: OriginFor<T>,
 			order: OrderId,
 			evidence: Evidence,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_open_dispute(who, order, evidence)
+			let spilled = Self::do_open_dispute(who, order, evidence)?;
+			Ok(Some(T::WeightInfo::open_dispute(spilled)).into())
 		}
 
 		/// Add or replace the caller's evidence in an open dispute. Only a party. Emits

@@ -42,7 +42,7 @@ use core::marker::PhantomData;
 /// Weight functions of `pallet_escrow`.
 pub trait WeightInfo {
 	fn set_fee() -> Weight;
-	fn open_dispute() -> Weight;
+	fn open_dispute(s: u32, ) -> Weight;
 	fn submit_evidence() -> Weight;
 	fn rule() -> Weight;
 	fn resolve_overdue_dispute() -> Weight;
@@ -68,7 +68,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	fn open_dispute() -> Weight {
+	fn open_dispute(_s: u32, ) -> Weight {
 		// Proof size (bytes): measured `1471`, estimated `24998`.
 		// Minimum execution time: 66_789_000 picoseconds.
 		Weight::from_parts(70_604_000, 24998)
@@ -166,7 +166,7 @@ impl WeightInfo for () {
 		Weight::from_parts(6_610_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn open_dispute() -> Weight {
+	fn open_dispute(_s: u32, ) -> Weight {
 		Weight::from_parts(70_604_000, 24998)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))

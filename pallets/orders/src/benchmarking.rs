@@ -46,14 +46,14 @@ fn listing<T: Config>(vendor: &T::AccountId, stock: u32) -> ListingId {
 	id
 }
 
-/// Fill the deadline buckets from `at` so that scheduling at `at` tries every spill block and
-/// lands in the last one.
-fn fill_deadline_queue<T: Config>(at: BlockNumberFor<T>) {
+/// Fill `spills` deadline buckets from `at`, so that scheduling at `at` passes over them and
+/// lands `spills` blocks later.
+fn fill_deadline_queue<T: Config>(at: BlockNumberFor<T>, spills: u32) {
 	let mut block = at;
 	let full: BoundedVec<OrderId, T::MaxDeadlinesPerBlock> = BoundedVec::truncate_from(
 		(0..T::MaxDeadlinesPerBlock::get()).map(|i| u64::MAX - i as u64).collect::<Vec<_>>(),
 	);
-	for _ in 0..MAX_SPILL {
+	for _ in 0..spills {
 		Deadlines::<T>::insert(block, full.clone());
 		block = block.saturating_add(One::one());
 	}
@@ -65,7 +65,7 @@ fn placed<T: Config>(
 	quantity: u32,
 ) -> (ListingId, OrderId) {
 	let listing = listing::<T>(vendor, 1_000);
-	let id = Orders::<T>::do_place_order(buyer.clone(), listing, quantity, unit_price::<T>())
+	let (id, _) = Orders::<T>::do_place_order(buyer.clone(), listing, quantity, unit_price::<T>())
 		.expect("order is valid");
 	(listing, id)
 }
@@ -132,17 +132,21 @@ mod benchmarks {
 		assert!(Listings::<T>::get(id).is_none());
 	}
 
+	/// `s`: full deadline buckets passed over before the ship-by deadline finds room.
 	#[benchmark]
-	fn place_order() {
+	fn place_order(s: Linear<0, MAX_SPILL>) {
 		let vendor = funded::<T>("vendor", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let id = listing::<T>(&vendor, 1_000);
-		fill_deadline_queue::<T>(now::<T>().saturating_add(window::<T>()));
+		let due = now::<T>().saturating_add(window::<T>());
+		fill_deadline_queue::<T>(due, s);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer.clone()), id, 10, unit_price::<T>());
 
-		assert_eq!(Orders::<T>::order_of(0).map(|o| o.buyer), Some(buyer));
+		let order = Orders::<T>::order_of(0).expect("order placed");
+		assert_eq!(order.buyer, buyer);
+		assert_eq!(order.deadline, due.saturating_add(s.into()));
 	}
 
 	#[benchmark]
@@ -157,20 +161,21 @@ mod benchmarks {
 		assert!(Orders::<T>::order_of(id).is_none());
 	}
 
+	/// `s`: full deadline buckets passed over before the confirm-by deadline finds room.
 	#[benchmark]
-	fn ship_order() {
+	fn ship_order(s: Linear<0, MAX_SPILL>) {
 		let vendor = funded::<T>("vendor", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let (_, id) = placed::<T>(&vendor, &buyer, 10);
-		fill_deadline_queue::<T>(now::<T>().saturating_add(window::<T>()));
+		let due = now::<T>().saturating_add(window::<T>());
+		fill_deadline_queue::<T>(due, s);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(vendor), id, [1; 32]);
 
-		assert!(matches!(
-			Orders::<T>::order_of(id).map(|o| o.state),
-			Some(OrderState::Shipped { .. })
-		));
+		let order = Orders::<T>::order_of(id).expect("order open");
+		assert!(matches!(order.state, OrderState::Shipped { .. }));
+		assert_eq!(order.deadline, due.saturating_add(s.into()));
 	}
 
 	#[benchmark]
@@ -185,22 +190,23 @@ mod benchmarks {
 		assert!(Orders::<T>::order_of(id).is_none());
 	}
 
+	/// `s`: full deadline buckets passed over before the new confirm-by deadline finds room.
 	#[benchmark]
-	fn attest_delivery() -> Result<(), BenchmarkError> {
+	fn attest_delivery(s: Linear<0, MAX_SPILL>) -> Result<(), BenchmarkError> {
 		let vendor = funded::<T>("vendor", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let id = shipped::<T>(&vendor, &buyer);
-		fill_deadline_queue::<T>(now::<T>().saturating_add(window::<T>()));
+		let due = now::<T>().saturating_add(window::<T>());
+		fill_deadline_queue::<T>(due, s);
 		let oracle = T::DeliveryOracleOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(oracle as T::RuntimeOrigin, id);
 
-		assert!(matches!(
-			Orders::<T>::order_of(id).map(|o| o.state),
-			Some(OrderState::Delivered { .. })
-		));
+		let order = Orders::<T>::order_of(id).expect("order open");
+		assert!(matches!(order.state, OrderState::Delivered { .. }));
+		assert_eq!(order.deadline, due.saturating_add(s.into()));
 		Ok(())
 	}
 

@@ -97,7 +97,9 @@ pub type OrderOf<T> = Order<
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use commerce_primitives::{Escrow, ListingId, OrderId, Outcome, VendorRegistry};
+	use commerce_primitives::{
+		deadlines::MAX_SPILL, Escrow, ListingId, OrderId, Outcome, VendorRegistry,
+	};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{Consideration, Footprint},
@@ -435,15 +437,20 @@ pub mod pallet {
 		///
 		/// In one dispatch: reserves the units, holds `quantity * unit_price` in escrow and
 		/// the order deposit, and schedules the ship-by deadline. Emits `OrderPlaced`.
+		///
+		/// Weighed for a deadline that spills over every full bucket; the spills not needed are
+		/// refunded.
 		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::place_order(MAX_SPILL))]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			listing: ListingId,
 			quantity: u32,
 			max_unit_price: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
-			Self::do_place_order(buyer, listing, quantity, max_unit_price).map(|_| ())
+			let (_, spilled) = Self::do_place_order(buyer, listing, quantity, max_unit_price)?;
+			Ok(Some(T::WeightInfo::place_order(spilled)).into())
 		}
 
 		/// Cancel a paid order before it ships: full refund, units back in stock. Only the
@@ -455,15 +462,18 @@ pub mod pallet {
 		}
 
 		/// Mark a paid order shipped, with a tracking reference. Only the vendor, before the
-		/// ship-by deadline. Starts the confirm window. Emits `OrderShipped`.
+		/// ship-by deadline. Starts the confirm window. Emits `OrderShipped`. Refunds the
+		/// deadline spills not needed, as `place_order`.
 		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::ship_order(MAX_SPILL))]
 		pub fn ship_order(
 			origin: OriginFor<T>,
 			order: OrderId,
 			tracking: Reference,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_ship_order(who, order, tracking)
+			let spilled = Self::do_ship_order(who, order, tracking)?;
+			Ok(Some(T::WeightInfo::ship_order(spilled)).into())
 		}
 
 		/// Confirm delivery of a shipped or delivered order: the escrow is released to the
@@ -475,11 +485,14 @@ pub mod pallet {
 		}
 
 		/// Attest the delivery of a shipped order. Only a delivery oracle. Restarts the confirm
-		/// window from now. Emits `DeliveryAttested`.
+		/// window from now. Emits `DeliveryAttested`. Refunds the deadline spills not needed,
+		/// as `place_order`.
 		#[pallet::call_index(7)]
-		pub fn attest_delivery(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::attest_delivery(MAX_SPILL))]
+		pub fn attest_delivery(origin: OriginFor<T>, order: OrderId) -> DispatchResultWithPostInfo {
 			T::DeliveryOracleOrigin::ensure_origin(origin)?;
-			Self::do_attest_delivery(order)
+			let spilled = Self::do_attest_delivery(order)?;
+			Ok(Some(T::WeightInfo::attest_delivery(spilled)).into())
 		}
 
 		/// Refund `amount` of an order to its buyer; the rest is released to the vendor. Only

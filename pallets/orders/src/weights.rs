@@ -44,11 +44,11 @@ pub trait WeightInfo {
 	fn create_listing() -> Weight;
 	fn update_listing() -> Weight;
 	fn delist() -> Weight;
-	fn place_order() -> Weight;
+	fn place_order(s: u32, ) -> Weight;
 	fn cancel_order() -> Weight;
-	fn ship_order() -> Weight;
+	fn ship_order(s: u32, ) -> Weight;
 	fn confirm_delivery() -> Weight;
-	fn attest_delivery() -> Weight;
+	fn attest_delivery(s: u32, ) -> Weight;
 	fn refund_order() -> Weight;
 	fn process_overdue() -> Weight;
 	fn on_idle_deadlines(n: u32, ) -> Weight;
@@ -110,7 +110,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	fn place_order() -> Weight {
+	fn place_order(_s: u32, ) -> Weight {
 		// Proof size (bytes): measured `2006`, estimated `29094`.
 		// Minimum execution time: 175_329_000 picoseconds.
 		Weight::from_parts(187_017_000, 29094)
@@ -144,7 +144,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
-	fn ship_order() -> Weight {
+	fn ship_order(_s: u32, ) -> Weight {
 		// Proof size (bytes): measured `1944`, estimated `29094`.
 		// Minimum execution time: 60_940_000 picoseconds.
 		Weight::from_parts(64_365_000, 29094)
@@ -176,7 +176,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Deadlines` (r:9 w:9)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
-	fn attest_delivery() -> Weight {
+	fn attest_delivery(_s: u32, ) -> Weight {
 		// Proof size (bytes): measured `1826`, estimated `32607`.
 		// Minimum execution time: 65_837_000 picoseconds.
 		Weight::from_parts(68_982_000, 32607)
@@ -268,7 +268,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn place_order() -> Weight {
+	fn place_order(_s: u32, ) -> Weight {
 		Weight::from_parts(187_017_000, 29094)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
@@ -278,7 +278,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
-	fn ship_order() -> Weight {
+	fn ship_order(_s: u32, ) -> Weight {
 		Weight::from_parts(64_365_000, 29094)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
@@ -288,7 +288,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
-	fn attest_delivery() -> Weight {
+	fn attest_delivery(_s: u32, ) -> Weight {
 		Weight::from_parts(68_982_000, 32607)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))

@@ -20,9 +20,23 @@ use sp_runtime::traits::{Get, One, Saturating, Zero};
 /// How many blocks after the deadline [`schedule`] tries when buckets are full.
 pub const MAX_SPILL: u32 = 8;
 
+/// Where [`schedule`] put an id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot<BlockNumber> {
+	/// The block whose bucket holds the id: the deadline, or up to [`MAX_SPILL`] blocks later.
+	pub block: BlockNumber,
+	/// How many full buckets were passed over (`0..=MAX_SPILL`). A call that schedules is
+	/// benchmarked with this as a component and refunds the weight of the spills it did not do.
+	pub spilled: u32,
+}
+
 /// Put `id` in the bucket of block `at`, or of the first of the next [`MAX_SPILL`] blocks with
-/// room. Returns the block used, or `None` (and changes nothing) when all are full.
-pub fn schedule<Queue, BlockNumber, Id, MaxPerBlock>(at: BlockNumber, id: Id) -> Option<BlockNumber>
+/// room. Returns where it went, or `None` (and changes nothing) when all are full. A full bucket
+/// is read, never written back.
+pub fn schedule<Queue, BlockNumber, Id, MaxPerBlock>(
+	at: BlockNumber,
+	id: Id,
+) -> Option<Slot<BlockNumber>>
 where
 	Queue:
 		StorageMap<BlockNumber, BoundedVec<Id, MaxPerBlock>, Query = BoundedVec<Id, MaxPerBlock>>,
@@ -31,9 +45,9 @@ where
 	MaxPerBlock: Get<u32>,
 {
 	let mut block = at;
-	for _ in 0..=MAX_SPILL {
-		if Queue::mutate(block, |bucket| bucket.try_push(id.clone()).is_ok()) {
-			return Some(block);
+	for spilled in 0..=MAX_SPILL {
+		if Queue::try_mutate(block, |bucket| bucket.try_push(id.clone())).is_ok() {
+			return Some(Slot { block, spilled });
 		}
 		block = block.saturating_add(One::one());
 	}
@@ -131,9 +145,9 @@ mod tests {
 	#[test]
 	fn schedule_spills_into_later_blocks_and_gives_up_when_all_are_full() {
 		sp_io::TestExternalities::default().execute_with(|| {
-			assert_eq!(schedule::<Queue, _, _, _>(5u32, 1u64), Some(5));
-			assert_eq!(schedule::<Queue, _, _, _>(5u32, 2u64), Some(5));
-			assert_eq!(schedule::<Queue, _, _, _>(5u32, 3u64), Some(6));
+			assert_eq!(schedule::<Queue, _, _, _>(5u32, 1u64), Some(Slot { block: 5, spilled: 0 }));
+			assert_eq!(schedule::<Queue, _, _, _>(5u32, 2u64), Some(Slot { block: 5, spilled: 0 }));
+			assert_eq!(schedule::<Queue, _, _, _>(5u32, 3u64), Some(Slot { block: 6, spilled: 1 }));
 			for i in 0..(2 * (MAX_SPILL as u64 + 1)) {
 				let _ = schedule::<Queue, _, _, _>(5u32, 100 + i);
 			}

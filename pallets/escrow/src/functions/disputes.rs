@@ -5,24 +5,25 @@ use crate::{
 };
 use commerce_primitives::{deadlines, OrderDisputes, OrderId};
 use frame_support::{ensure, traits::Get};
-use sp_runtime::{traits::Saturating, DispatchResult};
+use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_open_dispute(
 		who: T::AccountId,
 		order: OrderId,
 		evidence: Evidence,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let escrow = Escrows::<T>::get(order).ok_or(Error::<T>::EscrowNotFound)?;
 		ensure!(!Disputes::<T>::contains_key(order), Error::<T>::AlreadyDisputed);
 		let is_buyer = who == escrow.buyer;
 		ensure!(is_buyer || who == escrow.vendor, Error::<T>::NotAParty);
 		let now = frame_system::Pallet::<T>::block_number();
-		let rule_by = deadlines::schedule::<RulingDeadlines<T>, _, _, _>(
-			now.saturating_add(T::RulingWindow::get()),
-			order,
-		)
-		.ok_or(Error::<T>::DeadlineQueueFull)?;
+		let deadlines::Slot { block: rule_by, spilled } =
+			deadlines::schedule::<RulingDeadlines<T>, _, _, _>(
+				now.saturating_add(T::RulingWindow::get()),
+				order,
+			)
+			.ok_or(Error::<T>::DeadlineQueueFull)?;
 		// The orders pallet checks the order's state and window, and marks it disputed.
 		T::Orders::open_dispute(order, &who)?;
 		let (buyer_evidence, vendor_evidence) =
@@ -32,7 +33,7 @@ impl<T: Config> Pallet<T> {
 			Dispute { opened_by: who.clone(), buyer_evidence, vendor_evidence, rule_by },
 		);
 		Self::deposit_event(Event::DisputeOpened { order, by: who, evidence, rule_by });
-		Ok(())
+		Ok(spilled)
 	}
 
 	pub(crate) fn do_submit_evidence(

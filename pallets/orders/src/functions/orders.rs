@@ -4,7 +4,10 @@ use crate::{
 	AccountOrders, BalanceOf, Config, Deadlines, Error, Event, Listings, NextOrderId, Order,
 	OrderOf, OrderState, Orders, Pallet, Reference,
 };
-use commerce_primitives::{deadlines, Escrow, ListingId, OrderId, Outcome};
+use commerce_primitives::{
+	deadlines::{self, Slot},
+	Escrow, ListingId, OrderId, Outcome,
+};
 use frame_support::{ensure, traits::Consideration};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -18,7 +21,7 @@ impl<T: Config> Pallet<T> {
 		listing_id: ListingId,
 		quantity: u32,
 		max_unit_price: BalanceOf<T>,
-	) -> Result<OrderId, DispatchError> {
+	) -> Result<(OrderId, u32), DispatchError> {
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
 		let mut listing = Listings::<T>::get(listing_id).ok_or(Error::<T>::ListingNotFound)?;
 		ensure!(listing.vendor != buyer, Error::<T>::CannotBuyOwnListing);
@@ -32,7 +35,8 @@ impl<T: Config> Pallet<T> {
 
 		// Every step below either succeeds or fails the dispatch, which rolls back all of them:
 		// units are never reserved without the payment held, nor the payment without the units.
-		let ship_by = Self::schedule_deadline(now.saturating_add(listing.ship_window), id)?;
+		let Slot { block: ship_by, spilled } =
+			Self::schedule_deadline(now.saturating_add(listing.ship_window), id)?;
 		T::Escrow::hold(id, &buyer, &listing.vendor, total)?;
 		let deposit = T::OrderDeposit::new(&buyer, Self::order_footprint())?;
 		listing.stock = listing.stock.saturating_sub(quantity);
@@ -69,7 +73,7 @@ impl<T: Config> Pallet<T> {
 			total,
 			ship_by,
 		});
-		Ok(id)
+		Ok((id, spilled))
 	}
 
 	pub(crate) fn do_cancel_order(who: T::AccountId, id: OrderId) -> DispatchResult {
@@ -84,13 +88,14 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		id: OrderId,
 		tracking: Reference,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut order = Self::order(id)?;
 		ensure!(order.vendor == who, Error::<T>::NotTheVendor);
 		ensure!(order.state == OrderState::Paid, Error::<T>::InvalidState);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < order.deadline, Error::<T>::WindowClosed);
-		let confirm_by = Self::schedule_deadline(now.saturating_add(order.confirm_window), id)?;
+		let Slot { block: confirm_by, spilled } =
+			Self::schedule_deadline(now.saturating_add(order.confirm_window), id)?;
 		Listings::<T>::mutate(order.listing, |listing| {
 			if let Some(listing) = listing {
 				listing.reserved = listing.reserved.saturating_sub(order.quantity);
@@ -106,7 +111,7 @@ impl<T: Config> Pallet<T> {
 			confirm_by,
 		});
 		Orders::<T>::insert(id, order);
-		Ok(())
+		Ok(spilled)
 	}
 
 	pub(crate) fn do_confirm_delivery(who: T::AccountId, id: OrderId) -> DispatchResult {
@@ -120,18 +125,19 @@ impl<T: Config> Pallet<T> {
 		Self::close(id, order, Outcome::Completed, false)
 	}
 
-	pub(crate) fn do_attest_delivery(id: OrderId) -> DispatchResult {
+	pub(crate) fn do_attest_delivery(id: OrderId) -> Result<u32, DispatchError> {
 		let mut order = Self::order(id)?;
 		let OrderState::Shipped { tracking } = order.state else {
 			return Err(Error::<T>::InvalidState.into());
 		};
 		let now = frame_system::Pallet::<T>::block_number();
-		let confirm_by = Self::schedule_deadline(now.saturating_add(order.confirm_window), id)?;
+		let Slot { block: confirm_by, spilled } =
+			Self::schedule_deadline(now.saturating_add(order.confirm_window), id)?;
 		order.state = OrderState::Delivered { tracking };
 		order.deadline = confirm_by;
 		Orders::<T>::insert(id, order);
 		Self::deposit_event(Event::DeliveryAttested { order: id, confirm_by });
-		Ok(())
+		Ok(spilled)
 	}
 
 	pub(crate) fn do_refund_order(
@@ -158,7 +164,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn schedule_deadline(
 		at: BlockNumberFor<T>,
 		id: OrderId,
-	) -> Result<BlockNumberFor<T>, Error<T>> {
+	) -> Result<Slot<BlockNumberFor<T>>, Error<T>> {
 		deadlines::schedule::<Deadlines<T>, _, _, _>(at, id).ok_or(Error::<T>::DeadlineQueueFull)
 	}
 

@@ -40,3 +40,13 @@ fn only_oracles_and_only_shipped_orders() {
 		);
 	});
 }
+
+#[test]
+fn charges_only_the_deadline_spills_it_needed() {
+	use crate::WeightInfo;
+	run(|| {
+		let (_, id) = shipped_order();
+		let post = Orders::attest_delivery(RuntimeOrigin::signed(ORACLE), id).unwrap();
+		assert_eq!(post.actual_weight, Some(MockWeights::attest_delivery(0)));
+	});
+}

@@ -125,3 +125,25 @@ fn a_full_deadline_queue_spills_into_later_blocks_then_refuses() {
 		order(BUYER2, listing, 1);
 	});
 }
+
+#[test]
+fn charges_only_the_deadline_spills_it_needed() {
+	use crate::WeightInfo;
+	use frame_support::dispatch::{GetDispatchInfo, Pays};
+	run(|| {
+		let listing = list_with_stock(1_000);
+		let call = crate::Call::<Test>::place_order { listing, quantity: 1, max_unit_price: PRICE };
+		let declared = call.get_dispatch_info().call_weight;
+		assert_eq!(declared, MockWeights::place_order(commerce_primitives::deadlines::MAX_SPILL));
+		let post = Orders::place_order(RuntimeOrigin::signed(BUYER), listing, 1, PRICE).unwrap();
+		assert_eq!(post.actual_weight, Some(MockWeights::place_order(0)));
+		assert_eq!(post.pays_fee, Pays::Yes);
+		// Fill the deadline block: the next order spills one block and pays for that.
+		for _ in 1..MAX_DEADLINES_PER_BLOCK {
+			order(BUYER, listing, 1);
+		}
+		let post = Orders::place_order(RuntimeOrigin::signed(BUYER2), listing, 1, PRICE).unwrap();
+		assert_eq!(post.actual_weight, Some(MockWeights::place_order(1)));
+		assert!(MockWeights::place_order(1).all_gt(MockWeights::place_order(0)));
+	});
+}

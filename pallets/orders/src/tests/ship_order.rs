@@ -53,3 +53,13 @@ fn only_the_vendor_only_once_and_only_in_time() {
 		);
 	});
 }
+
+#[test]
+fn charges_only_the_deadline_spills_it_needed() {
+	use crate::WeightInfo;
+	run(|| {
+		let id = order(BUYER, list(), 1);
+		let post = Orders::ship_order(RuntimeOrigin::signed(VENDOR), id, TRACKING).unwrap();
+		assert_eq!(post.actual_weight, Some(MockWeights::ship_order(0)));
+	});
+}
