@@ -49,14 +49,14 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn dispatch_as_root() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 7_831_000 picoseconds.
-		Weight::from_parts(9_004_000, 0)
+		// Minimum execution time: 7_611_000 picoseconds.
+		Weight::from_parts(8_994_000, 0)
 	}
 }
 
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(9_004_000, 0)
+		Weight::from_parts(8_994_000, 0)
 	}
 }

@@ -56,24 +56,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::MarketplaceFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_fee() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 5_839_000 picoseconds.
-		Weight::from_parts(6_610_000, 0)
+		// Minimum execution time: 5_899_000 picoseconds.
+		Weight::from_parts(6_650_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Escrow::Escrows` (r:1 w:0)
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Disputes` (r:1 w:1)
 	/// Proof: `Escrow::Disputes` (`max_values`: None, `max_size`: Some(118), added: 2593, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::RulingDeadlines` (r:8 w:8)
+	/// Storage: `Escrow::RulingDeadlines` (r:9 w:1)
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	fn open_dispute(_s: u32, ) -> Weight {
-		// Proof size (bytes): measured `1471`, estimated `24998`.
-		// Minimum execution time: 66_789_000 picoseconds.
-		Weight::from_parts(70_604_000, 24998)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+	/// The range of component `s` is `[0, 8]`.
+	fn open_dispute(s: u32, ) -> Weight {
+		// Proof size (bytes): measured `1095 + s * (48 ±0)`, estimated `3991 + s * (3001 ±0)`.
+		// Minimum execution time: 34_311_000 picoseconds.
+		Weight::from_parts(37_899_691, 3991)
+			.saturating_add(Weight::from_parts(4_067_125, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(Weight::from_parts(0, 3001).saturating_mul(s.into()))
 	}
 	/// Storage: `Escrow::Disputes` (r:1 w:1)
 	/// Proof: `Escrow::Disputes` (`max_values`: None, `max_size`: Some(118), added: 2593, mode: `MaxEncodedLen`)
@@ -81,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn submit_evidence() -> Weight {
 		// Proof size (bytes): measured `367`, estimated `3583`.
-		// Minimum execution time: 17_736_000 picoseconds.
-		Weight::from_parts(19_168_000, 3583)
+		// Minimum execution time: 17_887_000 picoseconds.
+		Weight::from_parts(20_460_000, 3583)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -102,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn rule() -> Weight {
 		// Proof size (bytes): measured `1195`, estimated `8799`.
-		// Minimum execution time: 222_890_000 picoseconds.
-		Weight::from_parts(231_332_000, 8799)
+		// Minimum execution time: 221_869_000 picoseconds.
+		Weight::from_parts(228_348_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -123,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn resolve_overdue_dispute() -> Weight {
 		// Proof size (bytes): measured `1236`, estimated `8799`.
-		// Minimum execution time: 224_112_000 picoseconds.
-		Weight::from_parts(236_720_000, 8799)
+		// Minimum execution time: 223_551_000 picoseconds.
+		Weight::from_parts(238_013_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -149,9 +153,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn on_idle_disputes(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `621 + n * (644 ±0)`, estimated `3991 + n * (5206 ±0)`.
-		// Minimum execution time: 6_980_000 picoseconds.
-		Weight::from_parts(7_171_000, 3991)
-			.saturating_add(Weight::from_parts(223_410_670, 0).saturating_mul(n.into()))
+		// Minimum execution time: 9_985_000 picoseconds.
+		Weight::from_parts(650_764_493, 3991)
+			.saturating_add(Weight::from_parts(218_776_450, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -163,32 +167,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn set_fee() -> Weight {
-		Weight::from_parts(6_610_000, 0)
+		Weight::from_parts(6_650_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn open_dispute(_s: u32, ) -> Weight {
-		Weight::from_parts(70_604_000, 24998)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	fn open_dispute(s: u32, ) -> Weight {
+		Weight::from_parts(37_899_691, 3991)
+			.saturating_add(Weight::from_parts(4_067_125, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(Weight::from_parts(0, 3001).saturating_mul(s.into()))
 	}
 	fn submit_evidence() -> Weight {
-		Weight::from_parts(19_168_000, 3583)
+		Weight::from_parts(20_460_000, 3583)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn rule() -> Weight {
-		Weight::from_parts(231_332_000, 8799)
+		Weight::from_parts(228_348_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn resolve_overdue_dispute() -> Weight {
-		Weight::from_parts(236_720_000, 8799)
+		Weight::from_parts(238_013_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn on_idle_disputes(n: u32, ) -> Weight {
-		Weight::from_parts(7_171_000, 3991)
-			.saturating_add(Weight::from_parts(223_410_670, 0).saturating_mul(n.into()))
+		Weight::from_parts(650_764_493, 3991)
+			.saturating_add(Weight::from_parts(218_776_450, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))

@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn create_listing() -> Weight {
 		// Proof size (bytes): measured `216`, estimated `3640`.
-		// Minimum execution time: 62_042_000 picoseconds.
-		Weight::from_parts(64_916_000, 3640)
+		// Minimum execution time: 62_783_000 picoseconds.
+		Weight::from_parts(67_861_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn update_listing() -> Weight {
 		// Proof size (bytes): measured `324`, estimated `3691`.
-		// Minimum execution time: 13_911_000 picoseconds.
-		Weight::from_parts(15_423_000, 3691)
+		// Minimum execution time: 14_000_000 picoseconds.
+		Weight::from_parts(15_413_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn delist() -> Weight {
 		// Proof size (bytes): measured `553`, estimated `3691`.
-		// Minimum execution time: 56_554_000 picoseconds.
-		Weight::from_parts(59_999_000, 3691)
+		// Minimum execution time: 57_065_000 picoseconds.
+		Weight::from_parts(63_174_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -98,7 +98,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::NextOrderId` (r:1 w:1)
 	/// Proof: `Orders::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Orders::Deadlines` (r:8 w:8)
+	/// Storage: `Orders::Deadlines` (r:9 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
@@ -110,12 +110,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	fn place_order(_s: u32, ) -> Weight {
-		// Proof size (bytes): measured `2006`, estimated `29094`.
-		// Minimum execution time: 175_329_000 picoseconds.
-		Weight::from_parts(187_017_000, 29094)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+	/// The range of component `s` is `[0, 8]`.
+	fn place_order(s: u32, ) -> Weight {
+		// Proof size (bytes): measured `1635 + s * (48 ±0)`, estimated `4503 + s * (3513 ±0)`.
+		// Minimum execution time: 143_062_000 picoseconds.
+		Weight::from_parts(152_127_481, 4503)
+			.saturating_add(Weight::from_parts(3_990_352, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
@@ -133,23 +137,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
 		// Proof size (bytes): measured `1068`, estimated `3691`.
-		// Minimum execution time: 123_763_000 picoseconds.
-		Weight::from_parts(128_320_000, 3691)
+		// Minimum execution time: 125_476_000 picoseconds.
+		Weight::from_parts(135_531_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	/// Storage: `Orders::Deadlines` (r:8 w:8)
+	/// Storage: `Orders::Deadlines` (r:9 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
-	fn ship_order(_s: u32, ) -> Weight {
-		// Proof size (bytes): measured `1944`, estimated `29094`.
-		// Minimum execution time: 60_940_000 picoseconds.
-		Weight::from_parts(64_365_000, 29094)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+	/// The range of component `s` is `[0, 8]`.
+	fn ship_order(s: u32, ) -> Weight {
+		// Proof size (bytes): measured `1573 + s * (48 ±0)`, estimated `4503 + s * (3513 ±0)`.
+		// Minimum execution time: 27_832_000 picoseconds.
+		Weight::from_parts(34_361_448, 4503)
+			.saturating_add(Weight::from_parts(4_263_547, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
@@ -165,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn confirm_delivery() -> Weight {
 		// Proof size (bytes): measured `1124`, estimated `8799`.
-		// Minimum execution time: 175_089_000 picoseconds.
-		Weight::from_parts(180_558_000, 8799)
+		// Minimum execution time: 176_591_000 picoseconds.
+		Weight::from_parts(192_194_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -174,14 +182,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DeliveryOracles::Members` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	/// Storage: `Orders::Deadlines` (r:9 w:9)
+	/// Storage: `Orders::Deadlines` (r:9 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
-	fn attest_delivery(_s: u32, ) -> Weight {
-		// Proof size (bytes): measured `1826`, estimated `32607`.
-		// Minimum execution time: 65_837_000 picoseconds.
-		Weight::from_parts(68_982_000, 32607)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+	/// The range of component `s` is `[0, 8]`.
+	fn attest_delivery(s: u32, ) -> Weight {
+		// Proof size (bytes): measured `1439 + s * (48 ±0)`, estimated `4503 + s * (3513 ±0)`.
+		// Minimum execution time: 27_080_000 picoseconds.
+		Weight::from_parts(29_953_918, 4503)
+			.saturating_add(Weight::from_parts(4_231_025, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
@@ -197,8 +209,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn refund_order() -> Weight {
 		// Proof size (bytes): measured `1124`, estimated `8799`.
-		// Minimum execution time: 212_264_000 picoseconds.
-		Weight::from_parts(218_494_000, 8799)
+		// Minimum execution time: 214_117_000 picoseconds.
+		Weight::from_parts(220_908_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -216,8 +228,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn process_overdue() -> Weight {
 		// Proof size (bytes): measured `1124`, estimated `8799`.
-		// Minimum execution time: 176_331_000 picoseconds.
-		Weight::from_parts(184_794_000, 8799)
+		// Minimum execution time: 176_802_000 picoseconds.
+		Weight::from_parts(183_382_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -240,9 +252,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 128]`.
 	fn on_idle_deadlines(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `651 + n * (470 ±0)`, estimated `6196 + n * (2656 ±0)`.
-		// Minimum execution time: 6_269_000 picoseconds.
-		Weight::from_parts(102_158_691, 6196)
-			.saturating_add(Weight::from_parts(167_302_821, 0).saturating_mul(n.into()))
+		// Minimum execution time: 6_540_000 picoseconds.
+		Weight::from_parts(6_680_000, 6196)
+			.saturating_add(Weight::from_parts(179_931_431, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -254,58 +266,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn create_listing() -> Weight {
-		Weight::from_parts(64_916_000, 3640)
+		Weight::from_parts(67_861_000, 3640)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn update_listing() -> Weight {
-		Weight::from_parts(15_423_000, 3691)
+		Weight::from_parts(15_413_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delist() -> Weight {
-		Weight::from_parts(59_999_000, 3691)
+		Weight::from_parts(63_174_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn place_order(_s: u32, ) -> Weight {
-		Weight::from_parts(187_017_000, 29094)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
+	fn place_order(s: u32, ) -> Weight {
+		Weight::from_parts(152_127_481, 4503)
+			.saturating_add(Weight::from_parts(3_990_352, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(128_320_000, 3691)
+		Weight::from_parts(135_531_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
-	fn ship_order(_s: u32, ) -> Weight {
-		Weight::from_parts(64_365_000, 29094)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	fn ship_order(s: u32, ) -> Weight {
+		Weight::from_parts(34_361_448, 4503)
+			.saturating_add(Weight::from_parts(4_263_547, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	fn confirm_delivery() -> Weight {
-		Weight::from_parts(180_558_000, 8799)
+		Weight::from_parts(192_194_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
-	fn attest_delivery(_s: u32, ) -> Weight {
-		Weight::from_parts(68_982_000, 32607)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	fn attest_delivery(s: u32, ) -> Weight {
+		Weight::from_parts(29_953_918, 4503)
+			.saturating_add(Weight::from_parts(4_231_025, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	fn refund_order() -> Weight {
-		Weight::from_parts(218_494_000, 8799)
+		Weight::from_parts(220_908_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn process_overdue() -> Weight {
-		Weight::from_parts(184_794_000, 8799)
+		Weight::from_parts(183_382_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn on_idle_deadlines(n: u32, ) -> Weight {
-		Weight::from_parts(102_158_691, 6196)
-			.saturating_add(Weight::from_parts(167_302_821, 0).saturating_mul(n.into()))
+		Weight::from_parts(6_680_000, 6196)
+			.saturating_add(Weight::from_parts(179_931_431, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
