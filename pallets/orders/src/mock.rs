@@ -164,12 +164,10 @@ impl pallet_orders::Config for Test {
 }
 
 /// The generated weights, except that `on_idle` costs a fixed amount per visited block and per
-/// order, so that tests can give it a budget for exactly some orders, and that each deadline
-/// spill costs [`PER_SPILL`], so that tests see what a call refunds.
+/// order, so that tests can give it a budget for exactly some orders.
 pub struct MockWeights;
 pub const IDLE_PER_BLOCK: Weight = Weight::from_parts(1_000, 100);
 pub const IDLE_PER_ORDER: Weight = Weight::from_parts(10_000, 1_000);
-pub const PER_SPILL: Weight = Weight::from_parts(50_000, 3_000);
 impl pallet_orders::WeightInfo for MockWeights {
 	fn create_listing() -> Weight {
 		<() as pallet_orders::WeightInfo>::create_listing()
@@ -181,22 +179,19 @@ impl pallet_orders::WeightInfo for MockWeights {
 		<() as pallet_orders::WeightInfo>::delist()
 	}
 	fn place_order(s: u32) -> Weight {
-		<() as pallet_orders::WeightInfo>::place_order(0)
-			.saturating_add(PER_SPILL.saturating_mul(s.into()))
+		<() as pallet_orders::WeightInfo>::place_order(s)
 	}
 	fn cancel_order() -> Weight {
 		<() as pallet_orders::WeightInfo>::cancel_order()
 	}
 	fn ship_order(s: u32) -> Weight {
-		<() as pallet_orders::WeightInfo>::ship_order(0)
-			.saturating_add(PER_SPILL.saturating_mul(s.into()))
+		<() as pallet_orders::WeightInfo>::ship_order(s)
 	}
 	fn confirm_delivery() -> Weight {
 		<() as pallet_orders::WeightInfo>::confirm_delivery()
 	}
 	fn attest_delivery(s: u32) -> Weight {
-		<() as pallet_orders::WeightInfo>::attest_delivery(0)
-			.saturating_add(PER_SPILL.saturating_mul(s.into()))
+		<() as pallet_orders::WeightInfo>::attest_delivery(s)
 	}
 	fn refund_order() -> Weight {
 		<() as pallet_orders::WeightInfo>::refund_order()
