@@ -11,6 +11,30 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
 NODE_BIN="$CARGO_TARGET_DIR/release/commerce-node"
 export NODE_BIN
-# The target directory is outside the workspace: tell the runtime's WASM build where the
-# workspace (and its Cargo.lock) is, or it resolves dependencies afresh.
-export WASM_BUILD_WORKSPACE_HINT="${WASM_BUILD_WORKSPACE_HINT:-$REPO_ROOT}"
+
+# Build scripts that use substrate-wasm-builder (ours, and some in the dependency graph) rerun
+# when WASM_BUILD_WORKSPACE_HINT changes, and so does everything that depends on them. The hint
+# tells the runtime's WASM build where the workspace (and its Cargo.lock) is; give it one fixed
+# path, a link to the clone in use, so that a new clone does not rebuild half the graph.
+COMMERCE_CACHE="$HOME/.cache/commerce-chain"
+mkdir -p "$COMMERCE_CACHE"
+ln -sfn "$REPO_ROOT" "$COMMERCE_CACHE/workspace"
+export WASM_BUILD_WORKSPACE_HINT="$COMMERCE_CACHE/workspace"
+
+# Our own crates are compiled through clippy-driver (scripts/rustc-wrapper.sh), so the one build
+# lints them; CI denies warnings. The same settings for every command keep one build for all.
+export RUSTC_WORKSPACE_WRAPPER="$COMMERCE_CACHE/workspace/scripts/rustc-wrapper.sh"
+COMMERCE_CLIPPY_DRIVER="$(rustup which clippy-driver 2>/dev/null || true)"
+export COMMERCE_CLIPPY_DRIVER
+if [ -n "${CI:-}" ]; then
+	export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings"
+else
+	export CLIPPY_ARGS="${CLIPPY_ARGS:-}"
+fi
+
+# The one build of the workspace that every command shares: the node, the runtime (WASM
+# included) and every test target, with the features the tests need, so `cargo test` afterwards
+# and `run-dev.sh` after the tests compile nothing again.
+build_workspace() {
+	cargo build --locked --release --workspace --all-targets "$@"
+}

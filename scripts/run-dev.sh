@@ -6,5 +6,6 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/setup.sh"
-cargo build --locked --release -p commerce-node
+# The same build as scripts/test.sh's: after the tests have run, this compiles nothing again.
+build_workspace
 exec "$NODE_BIN" --dev "$@"

@@ -11,7 +11,10 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # 1. System packages: clang/libclang (bindgen), protoc (libp2p), a C/C++ toolchain.
 need=()
 command -v clang >/dev/null || need+=(clang)
-[ -n "$(ls /usr/lib/llvm-*/lib/libclang*.so* 2>/dev/null | head -1)" ] || need+=(libclang-dev)
+# bindgen (clang-sys, for librocksdb-sys) loads the unversioned libclang.so that only
+# libclang-dev provides; clang itself brings libclang-NN.so.1 and libclang-cpp.so.NN, which
+# bindgen does not load here. Check for that exact file.
+compgen -G '/usr/lib/llvm-*/lib/libclang.so' >/dev/null || need+=(libclang-dev)
 command -v protoc >/dev/null || need+=(protobuf-compiler)
 command -v g++ >/dev/null || need+=(build-essential)
 command -v pkg-config >/dev/null || need+=(pkg-config)

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Set up the machine, then run every test tier that fits one machine:
 #   1. formatting;
-#   2. unit tests of the pallets (with their benchmarks run as tests) and runtime tests;
-#   3. end-to-end tests: a real `commerce-node --dev` driven by @polkadot/api.
-# Zombienet networks have their own script (zombienet/run.sh).
+#   2. one build of the workspace (node, runtime WASM, every test target), linted by clippy on
+#      the way (scripts/rustc-wrapper.sh; CI denies warnings);
+#   3. unit, runtime and node tests, from that build;
+#   4. the runtime and pallets with `runtime-benchmarks` and `try-runtime` (one more feature set:
+#      clippy, the benchmarks run as tests, runtime tests with both features, no WASM);
+#   5. end-to-end tests: a real `commerce-node --dev` driven by @polkadot/api.
+# Zombienet networks have their own script (zombienet/run.sh); the load harness is
+# scripts/load.sh.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
@@ -20,15 +25,19 @@ timed() {
 step "cargo fmt --check"
 timed cargo fmt --all -- --check
 
-step "build the node (release; includes the runtime WASM)"
-timed cargo build --locked --release --workspace
+step "build and lint the workspace (release: node, runtime WASM, tests)"
+timed build_workspace
 
-step "unit and runtime tests"
+step "unit, runtime and node tests"
 timed cargo test --locked --release --workspace
 
-step "pallet benchmarks as tests (runtime-benchmarks feature)"
-timed cargo test --locked --release -p pallet-orders -p pallet-escrow -p pallet-council-root \
-	--features runtime-benchmarks
+step "runtime and pallets with runtime-benchmarks and try-runtime: lint, benchmarks as tests"
+# The WASM of this feature set is not built: it is for `benchmark pallet` (scripts/bench.sh)
+# and try-runtime-cli, and everything it compiles is linted and tested natively here.
+timed env SKIP_WASM_BUILD=1 cargo test --locked --release --all-targets \
+	-p commerce-runtime -p commerce-primitives -p pallet-orders -p pallet-escrow \
+	-p pallet-council-root \
+	--features commerce-runtime/runtime-benchmarks,commerce-runtime/try-runtime
 
 step "end-to-end tests against commerce-node --dev"
 export NODE_BIN

@@ -13,6 +13,8 @@
 #![warn(missing_docs)]
 
 mod chain_spec;
+mod consortium;
+mod dev_keys;
 
 use polkadot_omni_node_lib::{
 	run, runtime::DefaultRuntimeResolver, CliConfig as CliConfigT, RunConfig, NODE_VERSION,
@@ -40,6 +42,8 @@ impl CliConfigT for CliConfig {
 	}
 }
 
+// `sc_cli::Result` is the omni node's own return type; its error is large, and returned once.
+#[allow(clippy::result_large_err)]
 fn main() -> sc_cli::Result<()> {
 	let config = RunConfig::new(
 		Box::new(DefaultRuntimeResolver),

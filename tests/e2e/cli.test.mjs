@@ -6,7 +6,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { nodeBin, runtimeWasm } from './lib/node.mjs';
+
+const EXAMPLE = fileURLToPath(new URL('../../docs/examples/consortium.json', import.meta.url));
+const CODE_KEY = '0x3a636f6465';
+
+/** The hex public keys (no 0x) of the well-known development accounts. */
+async function devKeys() {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519' });
+  const names = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+  const uris = [...names.map((n) => `//${n}`), ...names.map((n) => `//${n}//stash`), '//One', '//Two'];
+  return uris.map((uri) => [uri, Buffer.from(keyring.addFromUri(uri).publicKey).toString('hex')]);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'commerce-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,7 +64,7 @@ test('the built-in chain specs export with token properties and the preset', () 
 test('an unknown chain is a clear error', () => {
   assertCleanFailure(
     run(['build-spec', '--chain', 'no-such-chain']),
-    /neither a built-in chain \(dev, local\) nor a valid chain spec file/,
+    /neither a built-in chain \(dev, local, consortium:FILE\) nor a valid chain spec file/,
   );
 });
 
@@ -65,9 +81,59 @@ test('the runtime lists its presets, and an unknown preset is a clear error', ()
   const wasm = runtimeWasm();
   const listed = run(['chain-spec-builder', 'list-presets', '-r', wasm]);
   assert.equal(listed.status, 0, listed.output);
-  assert.deepEqual(JSON.parse(listed.stdout).presets, ['development', 'local_testnet']);
+  assert.deepEqual(JSON.parse(listed.stdout).presets, ['development', 'local_testnet', 'production']);
   assertCleanFailure(
     run(['chain-spec-builder', '-c', join(dir, 'staging.json'), 'create', '-r', wasm, 'named-preset', 'staging']),
     /preset with name Some\(\\?"staging\\?"\) is not available/,
   );
+});
+
+test('a consortium file becomes a raw Live chain spec without development keys', async () => {
+  const out = join(dir, 'consortium-raw.json');
+  const exported = run(['export-chain-spec', '--chain', `consortium:${EXAMPLE}`, '--raw', '--output', out]);
+  assert.equal(exported.status, 0, exported.output);
+  const spec = JSON.parse(readFileSync(out, 'utf8'));
+  assert.equal(spec.chainType, 'Live');
+  assert.equal(spec.id, 'example_commerce');
+  assert.equal(spec.para_id ?? spec.paraId, 3344);
+  assert.equal(spec.relay_chain ?? spec.relayChain, 'polkadot');
+  assert.equal(spec.properties.tokenSymbol, 'CMRC');
+  const top = spec.genesis.raw.top;
+  const storage = Object.entries(top).filter(([k]) => k !== CODE_KEY).map(([k, v]) => k + v).join(' ');
+  for (const [uri, hex] of await devKeys()) {
+    assert.ok(!storage.includes(hex), `${uri} is in the production genesis`);
+  }
+  // The consortium's first council member is there.
+  const keyring = new Keyring({ type: 'sr25519' });
+  const member = JSON.parse(readFileSync(EXAMPLE, 'utf8')).council[0];
+  assert.ok(storage.includes(Buffer.from(keyring.decodeAddress(member)).toString('hex')));
+  // The node loads the raw spec it exported.
+  const again = run(['export-chain-spec', '--chain', out, '--raw']);
+  assert.equal(again.status, 0, again.output);
+});
+
+test('a consortium file naming a development key is refused', () => {
+  const path = join(dir, 'consortium-alice.json');
+  const text = readFileSync(EXAMPLE, 'utf8').replaceAll(
+    '5EEbwmznrn9bo6C1RvhFwgYD4RBPAuTBLU1dudjHqjvzkPG5', '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY');
+  writeFileSync(path, text);
+  assertCleanFailure(
+    run(['export-chain-spec', '--chain', `consortium:${path}`, '--raw']),
+    /well-known development keys \(Alice \(sr25519\)\)/,
+  );
+});
+
+test('the node refuses to start a Live chain whose genesis holds development keys', () => {
+  const dev = buildSpec('dev');
+  const live = join(dir, 'live-with-dev-keys.json');
+  writeFileSync(live, JSON.stringify({ ...dev, chainType: 'Live' }));
+  assertCleanFailure(
+    run(['--chain', live, '--tmp', '--no-hardware-benchmarks']),
+    /refusing to load the Live chain .*well-known development keys/,
+  );
+  // The same genesis as a local test network is fine.
+  const local = join(dir, 'local-with-dev-keys.json');
+  writeFileSync(local, JSON.stringify({ ...dev, chainType: 'Local' }));
+  const loaded = run(['build-spec', '--chain', local]);
+  assert.equal(loaded.status, 0, loaded.output);
 });

@@ -33,8 +33,17 @@
 //!   deposit) is returned to the buyer instead: a settlement never fails for that reason, so an
 //!   order's timeout can always complete. The fee likewise goes to the buyer if the fee account
 //!   cannot receive it.
-//! - `try_state` checks that each buyer's funds on hold under this pallet's reason equal the sum
-//!   of the buyer's escrows, and that every dispute belongs to an escrow.
+//! - A vendor's partial refund ([`commerce_primitives::Escrow::refund`]) only returns money to
+//!   the buyer; the rest stays escrowed under the same order, which still ends by confirmation,
+//!   attestation and timeout, or by a dispute.
+//! - Payouts move held funds with `Fortitude::Force`: a payout never depends on the buyer's
+//!   other locks or freezes.
+//! - Ruling deadlines are entries keyed by `(block, order)` ([`commerce_primitives::deadlines`]),
+//!   removed when the dispute is ruled: no per-block capacity that someone could fill to stop
+//!   another party's dispute.
+//! - `try_state` checks that every account with funds on hold under this pallet's reason holds
+//!   exactly the sum of its escrows (and every escrow's buyer holds them), and that every
+//!   dispute belongs to an escrow and has its ruling deadline queued.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -87,7 +96,7 @@ pub type DisputeOf<T> = Dispute<
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use commerce_primitives::{deadlines::MAX_SPILL, OrderDisputes, OrderId, PayoutSplitter};
+	use commerce_primitives::{HoldersOf, OrderDisputes, OrderId, PayoutSplitter};
 	use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
@@ -107,7 +116,7 @@ pub mod pallet {
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
 		/// The runtime's hold reasons, of which this pallet's are part.
-		type RuntimeHoldReason: From<HoldReason>;
+		type RuntimeHoldReason: From<HoldReason> + PartialEq;
 
 		/// The orders pallet, which opens and ends disputed orders.
 		type Orders: OrderDisputes<Self::AccountId, BalanceOf<Self>>;
@@ -137,9 +146,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type FallbackBuyerShare: Get<Perbill>;
 
-		/// How many ruling deadlines one block's queue holds.
-		#[pallet::constant]
-		type MaxDisputesPerBlock: Get<u32>;
+		/// Every account with funds on hold, for `try_state` (never used in dispatch).
+		type Holders: HoldersOf<Self::AccountId, Self::RuntimeHoldReason, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls and hooks, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -168,15 +176,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Disputes<T: Config> = StorageMap<_, Twox64Concat, OrderId, DisputeOf<T>>;
 
-	/// The disputes whose ruling deadline falls in each block (entries may be stale).
+	/// The ruling deadlines: `(block, order)` for each open dispute whose fallback applies at
+	/// that block. Removed when the dispute is settled.
 	#[pallet::storage]
-	pub type RulingDeadlines<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		BlockNumberFor<T>,
-		BoundedVec<OrderId, T::MaxDisputesPerBlock>,
-		ValueQuery,
-	>;
+	pub type RulingDeadlines<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, OrderId, ()>;
 
 	/// The first block whose ruling deadlines are not all processed.
 	#[pallet::storage]
@@ -226,6 +230,15 @@ pub mod pallet {
 			to_vendor: BalanceOf<T>,
 			/// Paid to the fee account.
 			fee: BalanceOf<T>,
+		},
+		/// The vendor returned part of an order's escrow to the buyer; the rest stays escrowed.
+		PartiallyRefunded {
+			/// The order.
+			order: OrderId,
+			/// Returned to the buyer now.
+			amount: BalanceOf<T>,
+			/// Still in escrow.
+			remaining: BalanceOf<T>,
 		},
 		/// Governance changed the marketplace fee.
 		FeeSet {
@@ -295,8 +308,8 @@ pub mod pallet {
 		PartyCannotArbitrate,
 		/// The dispute's ruling deadline has not passed yet.
 		NotOverdue,
-		/// The ruling deadline queues of the next blocks are full; try again in a few blocks.
-		DeadlineQueueFull,
+		/// A partial refund must be above zero and below the escrowed amount.
+		InvalidRefund,
 	}
 
 	#[pallet::hooks]
@@ -307,7 +320,6 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::RulingWindow::get() >= 1u32.into(), "RulingWindow must be at least a block");
-			assert!(T::MaxDisputesPerBlock::get() > 0, "MaxDisputesPerBlock must be positive");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -328,19 +340,14 @@ pub mod pallet {
 
 		/// Dispute `order` with `evidence`. Only its buyer or vendor, while it is shipped or
 		/// delivered and its confirm window is open. Emits `DisputeOpened`.
-		///
-		/// Weighed for a rule-by deadline that spills over every full bucket; the spills not
-		/// needed are refunded.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::open_dispute(MAX_SPILL))]
 		pub fn open_dispute(
 			origin: OriginFor<T>,
 			order: OrderId,
 			evidence: Evidence,
-		) -> DispatchResultWithPostInfo {
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let spilled = Self::do_open_dispute(who, order, evidence)?;
-			Ok(Some(T::WeightInfo::open_dispute(spilled)).into())
+			Self::do_open_dispute(who, order, evidence)
 		}
 
 		/// Add or replace the caller's evidence in an open dispute. Only a party. Emits

@@ -143,7 +143,7 @@ impl pallet_escrow::Config for Test {
 	type ArbitrationOrigin = MockArbitration;
 	type RulingWindow = ConstU64<RULING_WINDOW>;
 	type FallbackBuyerShare = FallbackBuyerShare;
-	type MaxDisputesPerBlock = ConstU32<4>;
+	type Holders = commerce_primitives::BalancesHolders<Test>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockOrders;

@@ -42,7 +42,7 @@ use core::marker::PhantomData;
 /// Weight functions of `pallet_escrow`.
 pub trait WeightInfo {
 	fn set_fee() -> Weight;
-	fn open_dispute(s: u32, ) -> Weight;
+	fn open_dispute() -> Weight;
 	fn submit_evidence() -> Weight;
 	fn rule() -> Weight;
 	fn resolve_overdue_dispute() -> Weight;
@@ -69,15 +69,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[0, 8]`.
-	fn open_dispute(s: u32, ) -> Weight {
+	fn open_dispute() -> Weight {
 		// Proof size (bytes): measured `1095 + s * (48 ±0)`, estimated `3991 + s * (3001 ±0)`.
 		// Minimum execution time: 34_311_000 picoseconds.
 		Weight::from_parts(37_899_691, 3991)
-			.saturating_add(Weight::from_parts(4_067_125, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(Weight::from_parts(0, 3001).saturating_mul(s.into()))
 	}
 	/// Storage: `Escrow::Disputes` (r:1 w:1)
 	/// Proof: `Escrow::Disputes` (`max_values`: None, `max_size`: Some(118), added: 2593, mode: `MaxEncodedLen`)
@@ -170,13 +167,10 @@ impl WeightInfo for () {
 		Weight::from_parts(6_650_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn open_dispute(s: u32, ) -> Weight {
+	fn open_dispute() -> Weight {
 		Weight::from_parts(37_899_691, 3991)
-			.saturating_add(Weight::from_parts(4_067_125, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
-			.saturating_add(Weight::from_parts(0, 3001).saturating_mul(s.into()))
 	}
 	fn submit_evidence() -> Weight {
 		Weight::from_parts(20_460_000, 3583)

@@ -3,18 +3,19 @@
 use super::*;
 use crate::Pallet as Orders;
 use alloc::{vec, vec::Vec};
-use commerce_primitives::{deadlines::MAX_SPILL, ListingId, OrderId};
+use commerce_primitives::{ListingId, OrderId};
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use frame_support::{
 	traits::{fungible::Mutate, Get, Hooks},
 	weights::Weight,
-	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::traits::{Bounded, One, Saturating};
 
 const SEED: u32 = 0;
+/// The most overdue orders one `on_idle` benchmark times out: enough for a linear fit.
+const ON_IDLE_MAX: u32 = 64;
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
@@ -29,7 +30,12 @@ fn unit_price<T: Config>() -> BalanceOf<T> {
 }
 
 fn window<T: Config>() -> BlockNumberFor<T> {
-	T::MinWindow::get().max(10u32.into()).min(T::MaxWindow::get())
+	T::MinShipWindow::get().max(10u32.into()).min(T::MaxWindow::get())
+}
+
+/// The confirm window an order placed now gets.
+fn confirm_window<T: Config>() -> BlockNumberFor<T> {
+	window::<T>().max(MinConfirmWindow::<T>::get())
 }
 
 fn listing<T: Config>(vendor: &T::AccountId, stock: u32) -> ListingId {
@@ -46,32 +52,30 @@ fn listing<T: Config>(vendor: &T::AccountId, stock: u32) -> ListingId {
 	id
 }
 
-/// Fill `spills` deadline buckets from `at`, so that scheduling at `at` passes over them and
-/// lands `spills` blocks later.
-fn fill_deadline_queue<T: Config>(at: BlockNumberFor<T>, spills: u32) {
-	let mut block = at;
-	let full: BoundedVec<OrderId, T::MaxDeadlinesPerBlock> = BoundedVec::truncate_from(
-		(0..T::MaxDeadlinesPerBlock::get()).map(|i| u64::MAX - i as u64).collect::<Vec<_>>(),
-	);
-	for _ in 0..spills {
-		Deadlines::<T>::insert(block, full.clone());
-		block = block.saturating_add(One::one());
-	}
-}
-
 fn placed<T: Config>(
 	vendor: &T::AccountId,
 	buyer: &T::AccountId,
 	quantity: u32,
 ) -> (ListingId, OrderId) {
 	let listing = listing::<T>(vendor, 1_000);
-	let (id, _) = Orders::<T>::do_place_order(buyer.clone(), listing, quantity, unit_price::<T>())
+	let id = Orders::<T>::do_place_order(buyer.clone(), listing, quantity, unit_price::<T>())
 		.expect("order is valid");
 	(listing, id)
 }
 
-/// An order placed at the current block and shipped in the next, so that its confirm-by
-/// deadline does not share a bucket with its (stale) ship-by entry.
+/// `n` paid orders, each between a vendor and a buyer of its own, placed now.
+fn many_placed<T: Config>(n: u32) -> Vec<(T::AccountId, OrderId)> {
+	(0..n)
+		.map(|i| {
+			let vendor = funded::<T>("vendor", 1_000 + i);
+			let buyer = funded::<T>("buyer", 1_000 + i);
+			let (_, id) = placed::<T>(&vendor, &buyer, 10);
+			(vendor, id)
+		})
+		.collect()
+}
+
+/// An order placed at the current block and shipped in the next.
 fn shipped<T: Config>(vendor: &T::AccountId, buyer: &T::AccountId) -> OrderId {
 	let (_, id) = placed::<T>(vendor, buyer, 10);
 	next_block::<T>();
@@ -140,22 +144,24 @@ mod benchmarks {
 		assert!(Listings::<T>::get(id).is_none());
 	}
 
-	/// `s`: full deadline buckets passed over before the ship-by deadline finds room.
+	/// Other orders, of other vendors and buyers, already time out in the same block.
 	#[benchmark]
-	fn place_order(s: Linear<0, MAX_SPILL>) {
+	fn place_order() {
 		start_at_block_one::<T>();
+		let others = many_placed::<T>(ON_IDLE_MAX);
 		let vendor = funded::<T>("vendor", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let id = listing::<T>(&vendor, 1_000);
+		let order = NextOrderId::<T>::get();
 		let due = now::<T>().saturating_add(window::<T>());
-		fill_deadline_queue::<T>(due, s);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer.clone()), id, 10, unit_price::<T>());
 
-		let order = Orders::<T>::order_of(0).expect("order placed");
-		assert_eq!(order.buyer, buyer);
-		assert_eq!(order.deadline, due.saturating_add(s.into()));
+		let placed = Orders::<T>::order_of(order).expect("order placed");
+		assert_eq!(placed.buyer, buyer);
+		assert_eq!(placed.deadline, due);
+		assert!(others.iter().all(|(_, other)| Deadlines::<T>::contains_key(due, other)));
 	}
 
 	#[benchmark]
@@ -170,22 +176,21 @@ mod benchmarks {
 		assert!(Orders::<T>::order_of(id).is_none());
 	}
 
-	/// `s`: full deadline buckets passed over before the confirm-by deadline finds room.
 	#[benchmark]
-	fn ship_order(s: Linear<0, MAX_SPILL>) {
+	fn ship_order() {
 		start_at_block_one::<T>();
 		let vendor = funded::<T>("vendor", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let (_, id) = placed::<T>(&vendor, &buyer, 10);
-		let due = now::<T>().saturating_add(window::<T>());
-		fill_deadline_queue::<T>(due, s);
+		let due = now::<T>().saturating_add(confirm_window::<T>());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(vendor), id, [1; 32]);
 
 		let order = Orders::<T>::order_of(id).expect("order open");
 		assert!(matches!(order.state, OrderState::Shipped { .. }));
-		assert_eq!(order.deadline, due.saturating_add(s.into()));
+		assert_eq!(order.deadline, due);
+		assert!(Deadlines::<T>::contains_key(due, id));
 	}
 
 	#[benchmark]
@@ -200,15 +205,14 @@ mod benchmarks {
 		assert!(Orders::<T>::order_of(id).is_none());
 	}
 
-	/// `s`: full deadline buckets passed over before the new confirm-by deadline finds room.
 	#[benchmark]
-	fn attest_delivery(s: Linear<0, MAX_SPILL>) -> Result<(), BenchmarkError> {
+	fn attest_delivery() -> Result<(), BenchmarkError> {
 		start_at_block_one::<T>();
 		let vendor = funded::<T>("vendor", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let id = shipped::<T>(&vendor, &buyer);
-		let due = now::<T>().saturating_add(window::<T>());
-		fill_deadline_queue::<T>(due, s);
+		next_block::<T>();
+		let due = now::<T>().saturating_add(confirm_window::<T>());
 		let oracle = T::DeliveryOracleOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 
@@ -217,26 +221,46 @@ mod benchmarks {
 
 		let order = Orders::<T>::order_of(id).expect("order open");
 		assert!(matches!(order.state, OrderState::Delivered { .. }));
-		assert_eq!(order.deadline, due.saturating_add(s.into()));
+		assert_eq!(order.deadline, due);
 		Ok(())
 	}
 
+	/// The costliest refund: all of a paid order, which ends it and restocks its units (a
+	/// partial refund of a shipped order only releases part of the hold).
 	#[benchmark]
 	fn refund_order() {
 		let vendor = funded::<T>("vendor", 0);
 		let buyer = funded::<T>("buyer", 0);
-		let id = shipped::<T>(&vendor, &buyer);
-		// A partial refund pays both parties.
-		let amount = unit_price::<T>();
+		let (listing, id) = placed::<T>(&vendor, &buyer, 10);
+		let total = Orders::<T>::order_of(id).expect("order exists").total;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(vendor), id, amount);
+		_(RawOrigin::Signed(vendor), id, total);
 
 		assert!(Orders::<T>::order_of(id).is_none());
+		assert_eq!(Listings::<T>::get(listing).map(|l| l.reserved), Some(0));
 	}
 
+	/// A paid order not shipped by its deadline: refunded and restocked.
 	#[benchmark]
-	fn process_overdue() {
+	fn process_overdue_unshipped() {
+		let vendor = funded::<T>("vendor", 0);
+		let buyer = funded::<T>("buyer", 0);
+		let caller = funded::<T>("caller", 0);
+		let (listing, id) = placed::<T>(&vendor, &buyer, 10);
+		let deadline = Orders::<T>::order_of(id).expect("order exists").deadline;
+		frame_system::Pallet::<T>::set_block_number(deadline);
+
+		#[extrinsic_call]
+		process_overdue(RawOrigin::Signed(caller), id);
+
+		assert!(Orders::<T>::order_of(id).is_none());
+		assert_eq!(Listings::<T>::get(listing).map(|l| l.stock), Some(1_000));
+	}
+
+	/// A shipped order not confirmed or disputed by its deadline: paid to the vendor.
+	#[benchmark]
+	fn process_overdue_unconfirmed() {
 		let vendor = funded::<T>("vendor", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let caller = funded::<T>("caller", 0);
@@ -245,36 +269,66 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(deadline);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), id);
+		process_overdue(RawOrigin::Signed(caller), id);
 
 		assert!(Orders::<T>::order_of(id).is_none());
 	}
 
-	/// `on_idle` visiting one due block whose bucket holds `n` shipped orders that complete.
+	/// `on_idle` visiting one due block with `n` paid orders not shipped in time, each of
+	/// another vendor and buyer: all refunded and restocked.
 	#[benchmark]
-	fn on_idle_deadlines(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
-		let vendor = funded::<T>("vendor", 0);
-		let mut ids = Vec::new();
-		for i in 0..n {
-			let buyer = funded::<T>("buyer", i);
-			ids.push(placed::<T>(&vendor, &buyer, 10).1);
-		}
-		next_block::<T>();
-		for id in ids.iter() {
-			Orders::<T>::do_ship_order(vendor.clone(), *id, [1; 32]).expect("order ships");
-		}
+	fn on_idle_unshipped(n: Linear<0, ON_IDLE_MAX>) {
+		start_at_block_one::<T>();
+		let orders = many_placed::<T>(n);
 		let due = now::<T>().saturating_add(window::<T>());
 		frame_system::Pallet::<T>::set_block_number(due);
 		DeadlineCursor::<T>::put(due);
-		assert_eq!(Deadlines::<T>::get(due).len() as u32, n);
+		assert_eq!(Deadlines::<T>::iter_key_prefix(due).count() as u32, n);
 
 		#[block]
 		{
 			Orders::<T>::on_idle(due, Weight::MAX);
 		}
 
-		assert!(ids.iter().all(|id| Orders::<T>::order_of(*id).is_none()));
+		assert!(orders.iter().all(|(_, id)| Orders::<T>::order_of(*id).is_none()));
 		assert_eq!(DeadlineCursor::<T>::get(), due.saturating_add(One::one()));
+	}
+
+	/// `on_idle` visiting one due block with `n` shipped orders not confirmed in time, each of
+	/// another vendor and buyer: all paid out.
+	#[benchmark]
+	fn on_idle_unconfirmed(n: Linear<0, ON_IDLE_MAX>) {
+		start_at_block_one::<T>();
+		let orders = many_placed::<T>(n);
+		next_block::<T>();
+		for (vendor, id) in orders.iter() {
+			Orders::<T>::do_ship_order(vendor.clone(), *id, [1; 32]).expect("order ships");
+		}
+		let due = now::<T>().saturating_add(confirm_window::<T>());
+		frame_system::Pallet::<T>::set_block_number(due);
+		DeadlineCursor::<T>::put(due);
+		assert_eq!(Deadlines::<T>::iter_key_prefix(due).count() as u32, n);
+
+		#[block]
+		{
+			Orders::<T>::on_idle(due, Weight::MAX);
+		}
+
+		assert!(orders.iter().all(|(_, id)| Orders::<T>::order_of(*id).is_none()));
+		assert_eq!(DeadlineCursor::<T>::get(), due.saturating_add(One::one()));
+	}
+
+	#[benchmark]
+	fn set_min_confirm_window() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let window = T::MaxWindow::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, window);
+
+		assert_eq!(MinConfirmWindow::<T>::get(), window);
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Orders, crate::mock::new_test_ext(), crate::mock::Test);

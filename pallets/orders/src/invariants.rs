@@ -1,38 +1,68 @@
 //! The pallet's storage invariants, checked by `try_state` (and by every test).
 
 use crate::{
-	AccountOrders, BalanceOf, Config, DeadlineCursor, Deadlines, Listings, NextListingId,
-	NextOrderId, OrderState, Orders, Pallet,
+	AccountOrders, BalanceOf, Config, DeadlineCursor, Deadlines, HoldReason, Listings,
+	MinConfirmWindow, NextListingId, NextOrderId, OrderState, Orders, Pallet,
 };
 use alloc::collections::btree_map::BTreeMap;
-use commerce_primitives::{Escrow, ListingId};
-use frame_support::ensure;
-use sp_runtime::TryRuntimeError;
+use commerce_primitives::{DepositAmount, Escrow, HoldersOf, ListingId};
+use frame_support::{ensure, traits::Get};
+use sp_runtime::{
+	traits::{CheckedAdd, Saturating, Zero},
+	TryRuntimeError,
+};
+
+type Sums<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+fn add<T: Config>(
+	sums: &mut Sums<T>,
+	who: &T::AccountId,
+	amount: BalanceOf<T>,
+) -> Result<(), TryRuntimeError> {
+	if amount.is_zero() {
+		return Ok(());
+	}
+	let entry = sums.entry(who.clone()).or_default();
+	*entry = entry.checked_add(&amount).ok_or("deposit sum overflows")?;
+	Ok(())
+}
 
 impl<T: Config> Pallet<T> {
 	/// Check every invariant of the pallet's storage.
 	///
 	/// 1. Each listing's `reserved` equals the quantities of its paid (unshipped) orders, and
 	///    each open order's listing exists while the order is paid.
-	/// 2. Escrow holds exactly each open order's `total`.
+	/// 2. Escrow holds exactly each open order's `total - refunded`; partial refunds only happen
+	///    after shipment and never reach the total.
 	/// 3. Ids are below the next ids.
 	/// 4. `AccountOrders` lists each open order under its buyer and its vendor, and nothing
 	///    else.
-	/// 5. Each open order that is not disputed is in the deadline queue at its deadline (unless
-	///    that block has been drained already and the order awaits `process_overdue`).
+	/// 5. Each open order that is not disputed has its deadline entry (unless that block was
+	///    drained already and the order awaits `process_overdue`); a disputed order has none;
+	///    every entry belongs to an open order with that deadline.
+	/// 6. Every account with funds on hold for listing deposits holds exactly its listings'
+	///    deposits, and likewise for order deposits: no deposit without its hold, no hold
+	///    without its record.
+	/// 7. The minimum confirm window is within `1..=MaxWindow`.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next_order = NextOrderId::<T>::get();
 		let next_listing = NextListingId::<T>::get();
 		let cursor = DeadlineCursor::<T>::get();
 		let mut reserved: BTreeMap<ListingId, u32> = BTreeMap::new();
+		let mut order_deposits: Sums<T> = BTreeMap::new();
 		let mut orders = 0u64;
 
 		for (id, order) in Orders::<T>::iter() {
 			orders += 1;
 			ensure!(id < next_order, "order id at or above NextOrderId");
+			ensure!(order.refunded < order.total, "an open order is refunded in full");
 			ensure!(
-				T::Escrow::escrowed(id) == Some(order.total),
-				"escrow does not hold the order's total"
+				order.state != OrderState::Paid || order.refunded.is_zero(),
+				"a paid order was refunded in part"
+			);
+			ensure!(
+				T::Escrow::escrowed(id) == Some(order.total.saturating_sub(order.refunded)),
+				"escrow does not hold the order's total less its refunds"
 			);
 			let expected_total: Option<BalanceOf<T>> =
 				Self::total_of(order.quantity, order.unit_price).ok();
@@ -56,24 +86,52 @@ impl<T: Config> Pallet<T> {
 				let entry = reserved.entry(order.listing).or_default();
 				*entry = entry.checked_add(order.quantity).ok_or("reserved overflows")?;
 			}
-			if order.state != OrderState::Disputed && order.deadline >= cursor {
-				ensure!(
-					Deadlines::<T>::get(order.deadline).contains(&id),
-					"open order missing from the deadline queue"
-				);
+			let queued = Deadlines::<T>::contains_key(order.deadline, id);
+			if order.state == OrderState::Disputed {
+				ensure!(!queued, "a disputed order still has a deadline entry");
+			} else if order.deadline >= cursor {
+				ensure!(queued, "open order missing from the deadlines");
 			}
+			add::<T>(&mut order_deposits, &order.buyer, order.deposit.deposit_amount())?;
+		}
+		for (at, id, ()) in Deadlines::<T>::iter() {
+			ensure!(
+				Orders::<T>::get(id).is_some_and(
+					|order| order.deadline == at && order.state != OrderState::Disputed
+				),
+				"a deadline entry without its open order"
+			);
 		}
 
 		let index_entries = AccountOrders::<T>::iter_keys().count() as u64;
 		ensure!(index_entries == orders.saturating_mul(2), "AccountOrders has stale entries");
 
+		let mut listing_deposits: Sums<T> = BTreeMap::new();
 		for (id, listing) in Listings::<T>::iter() {
 			ensure!(id < next_listing, "listing id at or above NextListingId");
 			ensure!(
 				listing.reserved == reserved.get(&id).copied().unwrap_or_default(),
 				"listing reserved units differ from its paid orders"
 			);
+			add::<T>(&mut listing_deposits, &listing.vendor, listing.deposit.deposit_amount())?;
 		}
+
+		let held = |reason: HoldReason| -> Sums<T> {
+			T::Holders::holders(&reason.into()).into_iter().collect()
+		};
+		ensure!(
+			held(HoldReason::ListingDeposit) == listing_deposits,
+			"funds on hold for listing deposits differ from the listings' deposits"
+		);
+		ensure!(
+			held(HoldReason::OrderDeposit) == order_deposits,
+			"funds on hold for order deposits differ from the orders' deposits"
+		);
+		let min_confirm = MinConfirmWindow::<T>::get();
+		ensure!(
+			!min_confirm.is_zero() && min_confirm <= T::MaxWindow::get(),
+			"minimum confirm window outside 1..=MaxWindow"
+		);
 		Ok(())
 	}
 }

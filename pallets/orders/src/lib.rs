@@ -18,6 +18,11 @@
 //! - **Deadline**: the block at which an order times out. Paid orders not shipped by their
 //!   ship-by deadline are cancelled and refunded; shipped or delivered orders not confirmed or
 //!   disputed by their confirm-by deadline complete.
+//! - **Windows**: a listing's ship window is at least [`Config::MinShipWindow`]; the confirm
+//!   window a buyer gets is at least [`MinConfirmWindow`] (a day on the production chain, set by
+//!   governance), whatever the listing says.
+//! - **Partial refund**: a vendor returns part of a shipped order's payment to the buyer; the
+//!   rest stays in escrow and the order goes on as before (the buyer keeps every right).
 //! - **Delivery oracle**: an account of the runtime's `DeliveryOracleOrigin` (a logistics
 //!   firm) that attests a delivery.
 //!
@@ -31,23 +36,27 @@
 //!                   v                  Completed <────────────┼────────────┘
 //!          CancelledByBuyer /                                 v
 //!          ShippingDeadlineMissed /               DisputeSettled (ruling or fallback)
-//!          Refunded                   refund_order from Shipped/Delivered: Refunded
+//!          Refunded
 //! ```
+//! `refund_order` while shipped or delivered returns part of the payment and leaves the order
+//! where it was; refunding what is left in escrow ends it as `Refunded`.
 //! `docs/orders.md` describes each transition and its events.
 //!
 //! ## Interface
 //! Vendors: [`Pallet::create_listing`], [`Pallet::update_listing`], [`Pallet::delist`],
 //! [`Pallet::ship_order`], [`Pallet::refund_order`]. Buyers: [`Pallet::place_order`],
 //! [`Pallet::cancel_order`], [`Pallet::confirm_delivery`]. Oracles: [`Pallet::attest_delivery`].
-//! Anyone: [`Pallet::process_overdue`]. Disputes are opened and ruled in the escrow pallet,
+//! Anyone: [`Pallet::process_overdue`]. Governance: [`Pallet::set_min_confirm_window`]. Disputes are opened and ruled in the escrow pallet,
 //! which calls this pallet through [`commerce_primitives::OrderDisputes`].
 //!
 //! ## Implementation notes
 //! - Money moves only through [`Config::Escrow`]; who may sell is [`Config::VendorRegistry`].
-//! - Deadlines go into a bounded per-block queue ([`commerce_primitives::deadlines`]) drained in
-//!   `on_idle` within the weight left; entries made stale by an earlier transition are skipped.
+//! - Deadlines are entries keyed by `(block, order)` ([`commerce_primitives::deadlines`]): each
+//!   transition removes the old entry and inserts the new one, O(1), with no per-block capacity
+//!   another user could fill. `on_idle` drains the due ones within the weight left.
 //! - `try_state` checks that every listing's reserved units equal the paid orders' quantities,
-//!   that escrow holds each open order's total, and that the indexes match the orders.
+//!   that escrow holds each open order's total less its partial refunds, that deposits equal the
+//!   funds on hold for them, and that the indexes and deadline entries match the orders.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -98,13 +107,14 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use commerce_primitives::{
-		deadlines::MAX_SPILL, Escrow, ListingId, OrderId, Outcome, VendorRegistry,
+		DepositAmount, Escrow, HoldersOf, ListingId, OrderId, Outcome, VendorRegistry,
 	};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{Consideration, Footprint},
 	};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::One;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -120,10 +130,11 @@ pub mod pallet {
 		type Currency: fungible::Inspect<Self::AccountId> + fungible::Mutate<Self::AccountId>;
 
 		/// The runtime's hold reasons, of which this pallet's are part.
-		type RuntimeHoldReason: From<HoldReason>;
+		type RuntimeHoldReason: From<HoldReason> + PartialEq;
 
 		/// The deposit a vendor holds for a listing, by its storage footprint.
 		type ListingDeposit: Consideration<Self::AccountId, Footprint>
+			+ DepositAmount<BalanceOf<Self>>
 			+ MaxEncodedLen
 			+ TypeInfo
 			+ core::fmt::Debug
@@ -131,6 +142,7 @@ pub mod pallet {
 
 		/// The deposit a buyer holds for an open order, by its storage footprint.
 		type OrderDeposit: Consideration<Self::AccountId, Footprint>
+			+ DepositAmount<BalanceOf<Self>>
 			+ MaxEncodedLen
 			+ TypeInfo
 			+ core::fmt::Debug
@@ -145,21 +157,27 @@ pub mod pallet {
 		/// The origin of delivery attestations (the consortium's logistics oracles).
 		type DeliveryOracleOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// The origin that sets the buyers' minimum confirm window (a council motion).
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Every account with funds on hold, for `try_state` (never used in dispatch).
+		type Holders: HoldersOf<Self::AccountId, Self::RuntimeHoldReason, BalanceOf<Self>>;
+
 		/// The longest metadata reference of a listing, in bytes.
 		#[pallet::constant]
 		type MaxMetadataLen: Get<u32>;
 
-		/// The shortest ship or confirm window, in blocks (at least 1).
+		/// The shortest ship window a listing may have, in blocks (at least 1).
 		#[pallet::constant]
-		type MinWindow: Get<BlockNumberFor<Self>>;
+		type MinShipWindow: Get<BlockNumberFor<Self>>;
+
+		/// The buyers' minimum confirm window until genesis or governance sets another.
+		#[pallet::constant]
+		type DefaultMinConfirmWindow: Get<BlockNumberFor<Self>>;
 
 		/// The longest ship or confirm window, in blocks.
 		#[pallet::constant]
 		type MaxWindow: Get<BlockNumberFor<Self>>;
-
-		/// How many deadlines one block's queue holds.
-		#[pallet::constant]
-		type MaxDeadlinesPerBlock: Get<u32>;
 
 		/// The most orders `orders_of` returns at once.
 		#[pallet::constant]
@@ -199,15 +217,44 @@ pub mod pallet {
 	pub type AccountOrders<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, OrderId, ()>;
 
-	/// The orders whose deadline falls in each block (entries may be stale: see the crate docs).
+	/// The deadlines: `(block, order)` for each open order that is not disputed, at the block
+	/// it times out. Moved or removed with each transition of the order.
 	#[pallet::storage]
-	pub type Deadlines<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		BlockNumberFor<T>,
-		BoundedVec<OrderId, T::MaxDeadlinesPerBlock>,
-		ValueQuery,
-	>;
+	pub type Deadlines<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, OrderId, ()>;
+
+	/// The minimum confirm window before genesis or governance sets one.
+	#[pallet::type_value]
+	pub fn DefaultMinConfirm<T: Config>() -> BlockNumberFor<T> {
+		T::DefaultMinConfirmWindow::get()
+	}
+
+	/// The shortest confirm window a buyer gets, in blocks: an order's confirm window is the
+	/// larger of this and its listing's. Set by governance.
+	#[pallet::storage]
+	pub type MinConfirmWindow<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, DefaultMinConfirm<T>>;
+
+	/// The buyers' minimum confirm window at genesis.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The minimum confirm window in blocks; `None` keeps `DefaultMinConfirmWindow`.
+		pub min_confirm_window: Option<BlockNumberFor<T>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(window) = self.min_confirm_window {
+				assert!(
+					window >= One::one() && window <= T::MaxWindow::get(),
+					"genesis min_confirm_window outside 1..=MaxWindow"
+				);
+				MinConfirmWindow::<T>::put(window);
+			}
+		}
+	}
 
 	/// The first block whose deadlines are not all processed.
 	#[pallet::storage]
@@ -289,6 +336,23 @@ pub mod pallet {
 			/// The order completes at this block unless confirmed or disputed before.
 			confirm_by: BlockNumberFor<T>,
 		},
+		/// The vendor returned part of a shipped order's payment to the buyer. The rest stays in
+		/// escrow and the order goes on where it was.
+		OrderPartiallyRefunded {
+			/// The order.
+			order: OrderId,
+			/// Returned to the buyer now.
+			amount: BalanceOf<T>,
+			/// Returned to the buyer so far.
+			refunded: BalanceOf<T>,
+			/// Still in escrow.
+			remaining: BalanceOf<T>,
+		},
+		/// Governance set the buyers' minimum confirm window (for orders placed from now on).
+		MinConfirmWindowSet {
+			/// The window in blocks.
+			window: BlockNumberFor<T>,
+		},
 		/// The buyer or the vendor disputed an order; escrow holds the payment until a ruling.
 		OrderDisputed {
 			/// The order.
@@ -308,7 +372,8 @@ pub mod pallet {
 			vendor: T::AccountId,
 			/// How it ended.
 			outcome: Outcome,
-			/// The part of the payment returned to the buyer.
+			/// What the buyer received back in all, partial refunds included: the refund, the
+			/// buyer's part of a ruling, or a share that could not be paid to the vendor.
 			refunded: BalanceOf<T>,
 			/// Units returned to the listing's stock.
 			restocked: u32,
@@ -334,7 +399,8 @@ pub mod pallet {
 		ZeroQuantity,
 		/// The metadata reference is longer than `MaxMetadataLen`.
 		MetadataTooLong,
-		/// A window is shorter than `MinWindow` or longer than `MaxWindow`.
+		/// A ship window is shorter than `MinShipWindow`, or a window is longer than
+		/// `MaxWindow`, or a minimum confirm window is zero or above `MaxWindow`.
 		InvalidWindow,
 		/// An update must change the price or the stock.
 		NothingToUpdate,
@@ -354,14 +420,12 @@ pub mod pallet {
 		InvalidState,
 		/// The order's deadline has not passed yet.
 		NotOverdue,
-		/// The order's window for this has closed.
+		/// The order's window for this has closed (its deadline has passed).
 		WindowClosed,
-		/// A refund must be above zero and at most the escrowed total.
+		/// A refund must be above zero and at most what is still in escrow.
 		InvalidRefund,
 		/// An order that is not shipped is refunded in full or not at all.
 		PartialRefundBeforeShipment,
-		/// The deadline queues of the next blocks are full; try again in a few blocks.
-		DeadlineQueueFull,
 	}
 
 	#[pallet::hooks]
@@ -371,9 +435,11 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			assert!(T::MinWindow::get() >= 1u32.into(), "MinWindow must be at least one block");
-			assert!(T::MinWindow::get() <= T::MaxWindow::get(), "MinWindow exceeds MaxWindow");
-			assert!(T::MaxDeadlinesPerBlock::get() > 0, "MaxDeadlinesPerBlock must be positive");
+			assert!(T::MinShipWindow::get() >= One::one(), "MinShipWindow must be at least 1");
+			assert!(T::MinShipWindow::get() <= T::MaxWindow::get(), "MinShipWindow > MaxWindow");
+			let confirm = T::DefaultMinConfirmWindow::get();
+			assert!(confirm >= One::one(), "DefaultMinConfirmWindow must be at least 1");
+			assert!(confirm <= T::MaxWindow::get(), "DefaultMinConfirmWindow > MaxWindow");
 			assert!(T::MaxMetadataLen::get() > 0, "MaxMetadataLen must be positive");
 			assert!(T::MaxOrdersPage::get() > 0, "MaxOrdersPage must be positive");
 		}
@@ -389,8 +455,10 @@ pub mod pallet {
 		/// List `stock` units at `unit_price`. Holds the listing deposit from the caller.
 		///
 		/// `metadata` is an off-chain reference (URI or content hash) of at most
-		/// `MaxMetadataLen` bytes; `ship_window` and `confirm_window` are in blocks, between
-		/// `MinWindow` and `MaxWindow`. Emits `ListingCreated`.
+		/// `MaxMetadataLen` bytes; `ship_window` and `confirm_window` are in blocks, at most
+		/// `MaxWindow`, the ship window at least `MinShipWindow` (orders get at least
+		/// [`MinConfirmWindow`] to confirm, whatever `confirm_window` says). Emits
+		/// `ListingCreated`.
 		#[pallet::call_index(0)]
 		pub fn create_listing(
 			origin: OriginFor<T>,
@@ -437,20 +505,15 @@ pub mod pallet {
 		///
 		/// In one dispatch: reserves the units, holds `quantity * unit_price` in escrow and
 		/// the order deposit, and schedules the ship-by deadline. Emits `OrderPlaced`.
-		///
-		/// Weighed for a deadline that spills over every full bucket; the spills not needed are
-		/// refunded.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::place_order(MAX_SPILL))]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			listing: ListingId,
 			quantity: u32,
 			max_unit_price: BalanceOf<T>,
-		) -> DispatchResultWithPostInfo {
+		) -> DispatchResult {
 			let buyer = ensure_signed(origin)?;
-			let (_, spilled) = Self::do_place_order(buyer, listing, quantity, max_unit_price)?;
-			Ok(Some(T::WeightInfo::place_order(spilled)).into())
+			Self::do_place_order(buyer, listing, quantity, max_unit_price).map(|_| ())
 		}
 
 		/// Cancel a paid order before it ships: full refund, units back in stock. Only the
@@ -462,18 +525,15 @@ pub mod pallet {
 		}
 
 		/// Mark a paid order shipped, with a tracking reference. Only the vendor, before the
-		/// ship-by deadline. Starts the confirm window. Emits `OrderShipped`. Refunds the
-		/// deadline spills not needed, as `place_order`.
+		/// ship-by deadline. Starts the confirm window. Emits `OrderShipped`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::ship_order(MAX_SPILL))]
 		pub fn ship_order(
 			origin: OriginFor<T>,
 			order: OrderId,
 			tracking: Reference,
-		) -> DispatchResultWithPostInfo {
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let spilled = Self::do_ship_order(who, order, tracking)?;
-			Ok(Some(T::WeightInfo::ship_order(spilled)).into())
+			Self::do_ship_order(who, order, tracking)
 		}
 
 		/// Confirm delivery of a shipped or delivered order: the escrow is released to the
@@ -484,20 +544,23 @@ pub mod pallet {
 			Self::do_confirm_delivery(who, order)
 		}
 
-		/// Attest the delivery of a shipped order. Only a delivery oracle. Restarts the confirm
-		/// window from now. Emits `DeliveryAttested`. Refunds the deadline spills not needed,
-		/// as `place_order`.
+		/// Attest the delivery of a shipped order. Only a delivery oracle, and only before the
+		/// order's confirm-by deadline (after it, the order is due to complete). Restarts the
+		/// confirm window from now. Emits `DeliveryAttested`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::attest_delivery(MAX_SPILL))]
-		pub fn attest_delivery(origin: OriginFor<T>, order: OrderId) -> DispatchResultWithPostInfo {
+		pub fn attest_delivery(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
 			T::DeliveryOracleOrigin::ensure_origin(origin)?;
-			let spilled = Self::do_attest_delivery(order)?;
-			Ok(Some(T::WeightInfo::attest_delivery(spilled)).into())
+			Self::do_attest_delivery(order)
 		}
 
-		/// Refund `amount` of an order to its buyer; the rest is released to the vendor. Only
-		/// the vendor. Before shipment the refund must be full (the units return to stock).
-		/// Emits `OrderClosed` with `Refunded`.
+		/// Return `amount` of an order's payment to its buyer. Only the vendor.
+		///
+		/// Before shipment the refund must be the whole total: the order ends as `Refunded`
+		/// and its units return to stock. Once shipped or delivered, a refund below what is
+		/// still in escrow returns that much and leaves the rest escrowed: the order goes on
+		/// where it was, and the buyer may still confirm, dispute or let the deadline pass
+		/// (`OrderPartiallyRefunded`). Refunding all that is left ends the order as
+		/// `Refunded`. Nothing is ever paid to the vendor by this call.
 		#[pallet::call_index(8)]
 		pub fn refund_order(
 			origin: OriginFor<T>,
@@ -510,11 +573,26 @@ pub mod pallet {
 
 		/// Apply the timeout of an order whose deadline has passed: a paid order is cancelled
 		/// and refunded, a shipped or delivered one completes. Anyone may call this; it does
-		/// what `on_idle` would do when blocks are too full for it.
+		/// what `on_idle` would do when blocks are too full for it. Weighed for the costlier of
+		/// the two paths.
 		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::process_overdue_unshipped()
+			.max(T::WeightInfo::process_overdue_unconfirmed()))]
 		pub fn process_overdue(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_process_overdue(order)
+		}
+
+		/// Set the shortest confirm window buyers get, in blocks (`1..=MaxWindow`). Only
+		/// [`Config::GovernanceOrigin`]. Applies to orders placed from now on. Emits
+		/// `MinConfirmWindowSet`.
+		#[pallet::call_index(10)]
+		pub fn set_min_confirm_window(
+			origin: OriginFor<T>,
+			window: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_min_confirm_window(window)
 		}
 	}
 

@@ -28,6 +28,8 @@ pub const POOR: AccountId = 5;
 /// An account the vendor registry refuses.
 pub const BANNED: AccountId = 66;
 pub const ORACLE: AccountId = 10;
+/// The account the mock governance origin accepts.
+pub const GOVERNANCE: AccountId = 11;
 /// Where the mock escrow keeps payments.
 pub const ESCROW_POT: AccountId = 999;
 pub const INITIAL: Balance = 1_000_000;
@@ -87,11 +89,20 @@ impl Escrow<AccountId, Balance> for MockEscrow {
 		Ok(())
 	}
 
-	fn release(order: OrderId) -> DispatchResult {
+	fn refund(order: OrderId, amount: Balance) -> DispatchResult {
+		let (buyer, vendor, held) =
+			MockEscrows::get(order).ok_or(DispatchError::Other("no escrow"))?;
+		ensure!(amount > 0 && amount < held, DispatchError::Other("not a partial refund"));
+		Balances::transfer(&ESCROW_POT, &buyer, amount, Preservation::Expendable)?;
+		MockEscrows::insert(order, (buyer, vendor, held - amount));
+		Ok(())
+	}
+
+	fn release(order: OrderId) -> Result<Balance, DispatchError> {
 		Self::settle(order, 0)
 	}
 
-	fn settle(order: OrderId, to_buyer: Balance) -> DispatchResult {
+	fn settle(order: OrderId, to_buyer: Balance) -> Result<Balance, DispatchError> {
 		let (buyer, vendor, amount) =
 			MockEscrows::take(order).ok_or(DispatchError::Other("no escrow"))?;
 		ensure!(to_buyer <= amount, DispatchError::Other("split above escrow"));
@@ -101,7 +112,7 @@ impl Escrow<AccountId, Balance> for MockEscrow {
 		if amount > to_buyer {
 			Balances::transfer(&ESCROW_POT, &vendor, amount - to_buyer, Preservation::Expendable)?;
 		}
-		Ok(())
+		Ok(to_buyer)
 	}
 
 	fn escrowed(order: OrderId) -> Option<Balance> {
@@ -118,6 +129,7 @@ impl VendorRegistry<AccountId> for MockVendors {
 
 ord_parameter_types! {
 	pub const Oracle: AccountId = ORACLE;
+	pub const Governance: AccountId = GOVERNANCE;
 }
 
 parameter_types! {
@@ -142,9 +154,9 @@ pub type OrderDeposit = HoldConsideration<
 	LinearStoragePrice<ConstU64<5>, ConstU64<0>, Balance>,
 >;
 
-pub const MIN_WINDOW: u64 = 2;
+pub const MIN_SHIP_WINDOW: u64 = 2;
+pub const MIN_CONFIRM_WINDOW: u64 = 15;
 pub const MAX_WINDOW: u64 = 1_000;
-pub const MAX_DEADLINES_PER_BLOCK: u32 = 4;
 pub const MAX_METADATA: u32 = 64;
 
 impl pallet_orders::Config for Test {
@@ -155,10 +167,12 @@ impl pallet_orders::Config for Test {
 	type Escrow = MockEscrow;
 	type VendorRegistry = MockVendors;
 	type DeliveryOracleOrigin = EnsureSignedBy<Oracle, AccountId>;
+	type GovernanceOrigin = EnsureSignedBy<Governance, AccountId>;
+	type Holders = commerce_primitives::BalancesHolders<Test>;
 	type MaxMetadataLen = ConstU32<MAX_METADATA>;
-	type MinWindow = ConstU64<MIN_WINDOW>;
+	type MinShipWindow = ConstU64<MIN_SHIP_WINDOW>;
+	type DefaultMinConfirmWindow = ConstU64<MIN_CONFIRM_WINDOW>;
 	type MaxWindow = ConstU64<MAX_WINDOW>;
-	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES_PER_BLOCK>;
 	type MaxOrdersPage = ConstU32<10>;
 	type WeightInfo = MockWeights;
 }
@@ -178,29 +192,39 @@ impl pallet_orders::WeightInfo for MockWeights {
 	fn delist() -> Weight {
 		<() as pallet_orders::WeightInfo>::delist()
 	}
-	fn place_order(s: u32) -> Weight {
-		<() as pallet_orders::WeightInfo>::place_order(s)
+	fn place_order() -> Weight {
+		<() as pallet_orders::WeightInfo>::place_order()
 	}
 	fn cancel_order() -> Weight {
 		<() as pallet_orders::WeightInfo>::cancel_order()
 	}
-	fn ship_order(s: u32) -> Weight {
-		<() as pallet_orders::WeightInfo>::ship_order(s)
+	fn ship_order() -> Weight {
+		<() as pallet_orders::WeightInfo>::ship_order()
 	}
 	fn confirm_delivery() -> Weight {
 		<() as pallet_orders::WeightInfo>::confirm_delivery()
 	}
-	fn attest_delivery(s: u32) -> Weight {
-		<() as pallet_orders::WeightInfo>::attest_delivery(s)
+	fn attest_delivery() -> Weight {
+		<() as pallet_orders::WeightInfo>::attest_delivery()
 	}
 	fn refund_order() -> Weight {
 		<() as pallet_orders::WeightInfo>::refund_order()
 	}
-	fn process_overdue() -> Weight {
-		<() as pallet_orders::WeightInfo>::process_overdue()
+	fn process_overdue_unshipped() -> Weight {
+		<() as pallet_orders::WeightInfo>::process_overdue_unshipped()
 	}
-	fn on_idle_deadlines(n: u32) -> Weight {
+	fn process_overdue_unconfirmed() -> Weight {
+		<() as pallet_orders::WeightInfo>::process_overdue_unconfirmed()
+	}
+	fn on_idle_unshipped(n: u32) -> Weight {
 		IDLE_PER_BLOCK.saturating_add(IDLE_PER_ORDER.saturating_mul(n.into()))
+	}
+	fn on_idle_unconfirmed(n: u32) -> Weight {
+		// Cheaper than the unshipped path: `on_idle` must charge the costlier one.
+		IDLE_PER_BLOCK.saturating_add((IDLE_PER_ORDER / 2).saturating_mul(n.into()))
+	}
+	fn set_min_confirm_window() -> Weight {
+		<() as pallet_orders::WeightInfo>::set_min_confirm_window()
 	}
 }
 
@@ -216,6 +240,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(POOR, 100),
 			(BANNED, INITIAL),
 			(ORACLE, INITIAL),
+			(GOVERNANCE, INITIAL),
 			(ESCROW_POT, 1),
 		],
 		..Default::default()

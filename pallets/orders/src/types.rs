@@ -79,14 +79,18 @@ pub struct Order<AccountId, Balance, BlockNumber, Ticket> {
 	pub quantity: u32,
 	/// The unit price paid.
 	pub unit_price: Balance,
-	/// `quantity * unit_price`: the amount in escrow.
+	/// `quantity * unit_price`: the amount paid into escrow.
 	pub total: Balance,
+	/// What the vendor has returned to the buyer so far by partial refunds; escrow holds
+	/// `total - refunded`.
+	pub refunded: Balance,
 	/// Where the order stands.
 	pub state: OrderState,
 	/// The block at which the order times out: ship-by while paid, confirm-by once shipped
 	/// or delivered. Not used while disputed (escrow's ruling deadline applies).
 	pub deadline: BlockNumber,
-	/// The listing's confirmation window when the order was placed.
+	/// The buyer's confirmation window: the listing's when the order was placed, or the
+	/// minimum confirm window if that was longer.
 	pub confirm_window: BlockNumber,
 	/// The storage deposit held from the buyer while the order is open.
 	pub deposit: Ticket,

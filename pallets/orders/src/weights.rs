@@ -44,14 +44,17 @@ pub trait WeightInfo {
 	fn create_listing() -> Weight;
 	fn update_listing() -> Weight;
 	fn delist() -> Weight;
-	fn place_order(s: u32, ) -> Weight;
+	fn place_order() -> Weight;
 	fn cancel_order() -> Weight;
-	fn ship_order(s: u32, ) -> Weight;
+	fn ship_order() -> Weight;
 	fn confirm_delivery() -> Weight;
-	fn attest_delivery(s: u32, ) -> Weight;
+	fn attest_delivery() -> Weight;
 	fn refund_order() -> Weight;
-	fn process_overdue() -> Weight;
-	fn on_idle_deadlines(n: u32, ) -> Weight;
+	fn process_overdue_unshipped() -> Weight;
+	fn process_overdue_unconfirmed() -> Weight;
+	fn on_idle_unshipped(n: u32, ) -> Weight;
+	fn on_idle_unconfirmed(n: u32, ) -> Weight;
+	fn set_min_confirm_window() -> Weight;
 }
 
 /// Weights for `pallet_orders` measured on the machine named above, with the runtime's `DbWeight`.
@@ -111,15 +114,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[0, 8]`.
-	fn place_order(s: u32, ) -> Weight {
+	fn place_order() -> Weight {
 		// Proof size (bytes): measured `1635 + s * (48 ±0)`, estimated `4503 + s * (3513 ±0)`.
 		// Minimum execution time: 143_062_000 picoseconds.
 		Weight::from_parts(152_127_481, 4503)
-			.saturating_add(Weight::from_parts(3_990_352, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
-			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
@@ -149,15 +149,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[0, 8]`.
-	fn ship_order(s: u32, ) -> Weight {
+	fn ship_order() -> Weight {
 		// Proof size (bytes): measured `1573 + s * (48 ±0)`, estimated `4503 + s * (3513 ±0)`.
 		// Minimum execution time: 27_832_000 picoseconds.
 		Weight::from_parts(34_361_448, 4503)
-			.saturating_add(Weight::from_parts(4_263_547, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
@@ -185,15 +182,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::Deadlines` (r:9 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[0, 8]`.
-	fn attest_delivery(s: u32, ) -> Weight {
+	fn attest_delivery() -> Weight {
 		// Proof size (bytes): measured `1439 + s * (48 ±0)`, estimated `4503 + s * (3513 ±0)`.
 		// Minimum execution time: 27_080_000 picoseconds.
 		Weight::from_parts(29_953_918, 4503)
-			.saturating_add(Weight::from_parts(4_231_025, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
@@ -226,7 +220,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	fn process_overdue() -> Weight {
+	fn process_overdue_unshipped() -> Weight {
+		// Proof size (bytes): measured `1124`, estimated `8799`.
+		// Minimum execution time: 176_802_000 picoseconds.
+		Weight::from_parts(183_382_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	fn process_overdue_unconfirmed() -> Weight {
 		// Proof size (bytes): measured `1124`, estimated `8799`.
 		// Minimum execution time: 176_802_000 picoseconds.
 		Weight::from_parts(183_382_000, 8799)
@@ -250,7 +251,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:256)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 128]`.
-	fn on_idle_deadlines(n: u32, ) -> Weight {
+	fn on_idle_unshipped(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `651 + n * (470 ±0)`, estimated `6196 + n * (2656 ±0)`.
 		// Minimum execution time: 6_540_000 picoseconds.
 		Weight::from_parts(6_680_000, 6196)
@@ -260,6 +261,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2656).saturating_mul(n.into()))
+	}
+	fn on_idle_unconfirmed(n: u32, ) -> Weight {
+		// Proof size (bytes): measured `651 + n * (470 ±0)`, estimated `6196 + n * (2656 ±0)`.
+		// Minimum execution time: 6_540_000 picoseconds.
+		Weight::from_parts(6_680_000, 6196)
+			.saturating_add(Weight::from_parts(179_931_431, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2656).saturating_mul(n.into()))
+	}
+	fn set_min_confirm_window() -> Weight {
+		Weight::from_parts(6_650_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
@@ -280,51 +296,47 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn place_order(s: u32, ) -> Weight {
+	fn place_order() -> Weight {
 		Weight::from_parts(152_127_481, 4503)
-			.saturating_add(Weight::from_parts(3_990_352, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
-			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	fn cancel_order() -> Weight {
 		Weight::from_parts(135_531_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
-	fn ship_order(s: u32, ) -> Weight {
+	fn ship_order() -> Weight {
 		Weight::from_parts(34_361_448, 4503)
-			.saturating_add(Weight::from_parts(4_263_547, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
-			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	fn confirm_delivery() -> Weight {
 		Weight::from_parts(192_194_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
-	fn attest_delivery(s: u32, ) -> Weight {
+	fn attest_delivery() -> Weight {
 		Weight::from_parts(29_953_918, 4503)
-			.saturating_add(Weight::from_parts(4_231_025, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 3513).saturating_mul(s.into()))
 	}
 	fn refund_order() -> Weight {
 		Weight::from_parts(220_908_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
-	fn process_overdue() -> Weight {
+	fn process_overdue_unshipped() -> Weight {
 		Weight::from_parts(183_382_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
-	fn on_idle_deadlines(n: u32, ) -> Weight {
+	fn process_overdue_unconfirmed() -> Weight {
+		Weight::from_parts(183_382_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn on_idle_unshipped(n: u32, ) -> Weight {
 		Weight::from_parts(6_680_000, 6196)
 			.saturating_add(Weight::from_parts(179_931_431, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
@@ -332,5 +344,18 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2656).saturating_mul(n.into()))
+	}
+	fn on_idle_unconfirmed(n: u32, ) -> Weight {
+		Weight::from_parts(6_680_000, 6196)
+			.saturating_add(Weight::from_parts(179_931_431, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2656).saturating_mul(n.into()))
+	}
+	fn set_min_confirm_window() -> Weight {
+		Weight::from_parts(6_650_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -1,98 +1,85 @@
-//! A bounded queue of deadlines, keyed by block number.
+//! Deadlines keyed by `(block, id)`.
 //!
-//! A pallet keeps a map `block -> BoundedVec<Id, MaxPerBlock>` and a cursor (the first block not
-//! yet drained). [`schedule`] puts an id in the bucket of its deadline block, or of one of the
-//! next [`MAX_SPILL`] blocks when that bucket is full. [`drain`], called from `on_idle`, handles
-//! the due ids within a weight budget and remembers where it stopped, so a backlog is worked off
-//! over the following blocks. Entries are never removed early: the handler must check that the
-//! id still has this deadline (a stale entry is skipped), which keeps every transition O(1).
-//! Because `on_idle` may get no weight in full blocks, pallets also offer an extrinsic with which
-//! anyone moves one overdue item on.
+//! A pallet keeps a double map `block -> id -> ()` and a cursor (the first block not yet
+//! drained). [`schedule`] inserts an entry and [`cancel`] removes it, both O(1): when an order or
+//! a dispute leaves the state a deadline belongs to, its entry goes with it, so the queue holds
+//! only live deadlines. There is no per-block capacity: no user can fill a block's deadlines so
+//! that another user's call fails, and however many deadlines fall in one block, each costs the
+//! call that made it the same two small storage items.
+//!
+//! [`drain`], called from `on_idle`, hands the due entries to the pallet, oldest block first,
+//! within a weight budget. It removes each entry before handing it over and remembers the block
+//! it stopped in, so a backlog is worked off over the following blocks. Because `on_idle` may get
+//! no weight in full blocks, pallets also offer an extrinsic with which anyone applies one
+//! overdue transition.
 
 use codec::{EncodeLike, FullCodec};
 use frame_support::{
-	storage::{StorageMap, StorageValue},
+	storage::{IterableStorageDoubleMap, StorageValue},
 	weights::Weight,
-	BoundedVec,
 };
-use sp_runtime::traits::{Get, One, Saturating, Zero};
+use sp_runtime::traits::{One, Saturating, Zero};
 
-/// How many blocks after the deadline [`schedule`] tries when buckets are full.
-pub const MAX_SPILL: u32 = 8;
-
-/// Where [`schedule`] put an id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Slot<BlockNumber> {
-	/// The block whose bucket holds the id: the deadline, or up to [`MAX_SPILL`] blocks later.
-	pub block: BlockNumber,
-	/// How many full buckets were passed over (`0..=MAX_SPILL`). A call that schedules is
-	/// benchmarked with this as a component and refunds the weight of the spills it did not do.
-	pub spilled: u32,
+/// Put `id` in the queue at block `at`. An entry that is already there stays one entry.
+pub fn schedule<Queue, BlockNumber, Id>(at: BlockNumber, id: Id)
+where
+	Queue: IterableStorageDoubleMap<BlockNumber, Id, ()>,
+	BlockNumber: FullCodec + EncodeLike,
+	Id: FullCodec + EncodeLike,
+{
+	Queue::insert(at, id, ());
 }
 
-/// Put `id` in the bucket of block `at`, or of the first of the next [`MAX_SPILL`] blocks with
-/// room. Returns where it went, or `None` (and changes nothing) when all are full. A full bucket
-/// is read, never written back.
-pub fn schedule<Queue, BlockNumber, Id, MaxPerBlock>(
-	at: BlockNumber,
-	id: Id,
-) -> Option<Slot<BlockNumber>>
+/// Remove `id`'s entry at block `at`, if there is one.
+pub fn cancel<Queue, BlockNumber, Id>(at: BlockNumber, id: Id)
 where
-	Queue:
-		StorageMap<BlockNumber, BoundedVec<Id, MaxPerBlock>, Query = BoundedVec<Id, MaxPerBlock>>,
-	BlockNumber: FullCodec + EncodeLike + Copy + Saturating + One,
-	Id: FullCodec + Clone,
-	MaxPerBlock: Get<u32>,
+	Queue: IterableStorageDoubleMap<BlockNumber, Id, ()>,
+	BlockNumber: FullCodec + EncodeLike,
+	Id: FullCodec + EncodeLike,
 {
-	let mut block = at;
-	for spilled in 0..=MAX_SPILL {
-		if Queue::try_mutate(block, |bucket| bucket.try_push(id.clone())).is_ok() {
-			return Some(Slot { block, spilled });
-		}
-		block = block.saturating_add(One::one());
-	}
-	None
+	Queue::remove(at, id);
 }
 
 /// Hand every id due at or before `now` to `handle`, oldest block first, while the weight used
-/// stays within `limit`. `per_bucket` is the cost of visiting one block's bucket, `per_item` of
-/// handling one id. Returns the weight used.
-pub fn drain<Queue, Cursor, BlockNumber, Id, MaxPerBlock>(
+/// stays within `limit`; each entry is removed before it is handed over. `per_block` is the cost
+/// of visiting one block's entries, `per_item` of handling one id. Returns the weight used.
+pub fn drain<Queue, Cursor, BlockNumber, Id>(
 	now: BlockNumber,
 	limit: Weight,
-	per_bucket: Weight,
+	per_block: Weight,
 	per_item: Weight,
 	mut handle: impl FnMut(Id, BlockNumber),
 ) -> Weight
 where
-	Queue:
-		StorageMap<BlockNumber, BoundedVec<Id, MaxPerBlock>, Query = BoundedVec<Id, MaxPerBlock>>,
+	Queue: IterableStorageDoubleMap<BlockNumber, Id, ()>,
 	Cursor: StorageValue<BlockNumber, Query = BlockNumber>,
 	BlockNumber: FullCodec + EncodeLike + Copy + Saturating + One + Zero + PartialOrd,
-	Id: FullCodec + Clone,
-	MaxPerBlock: Get<u32>,
+	Id: FullCodec + EncodeLike + Clone,
 {
 	let mut used = Weight::zero();
 	let stored = Cursor::get();
-	// First use: nothing can be due before now.
+	// First use: nothing can be due before now (deadlines are always in the future).
 	let mut cursor = if stored.is_zero() { now } else { stored };
 	while cursor <= now {
-		if !limit.all_gte(used.saturating_add(per_bucket).saturating_add(per_item)) {
+		let with_block = used.saturating_add(per_block);
+		if !limit.all_gte(with_block.saturating_add(per_item)) {
 			break;
 		}
-		used.saturating_accrue(per_bucket);
-		let mut bucket = Queue::take(cursor);
-		while let Some(id) = bucket.pop() {
-			if !limit.all_gte(used.saturating_add(per_item)) {
-				bucket.force_push(id);
-				break;
-			}
+		used = with_block;
+		// How many entries of this block the rest of the budget pays for.
+		let room = max_items(limit.saturating_sub(used), per_item);
+		// Collect first, handle after: handlers write storage, which must not run under the
+		// iterator. One more than `room` tells whether the block is finished.
+		let due: alloc::vec::Vec<Id> =
+			Queue::iter_key_prefix(cursor).take(room.saturating_add(1)).collect();
+		let finished = due.len() <= room;
+		for id in due.into_iter().take(room) {
 			used.saturating_accrue(per_item);
+			Queue::remove(cursor, id.clone());
 			handle(id, cursor);
 		}
-		if !bucket.is_empty() {
-			// Out of weight inside this block's bucket: keep the rest for the next call.
-			Queue::insert(cursor, bucket);
+		if !finished {
+			// Out of weight inside this block: the rest waits for the next call.
 			break;
 		}
 		cursor = cursor.saturating_add(One::one());
@@ -103,10 +90,19 @@ where
 	used
 }
 
+/// How many items of `per_item` fit in `budget` (both dimensions), capped to keep the batch
+/// that [`drain`] collects small.
+fn max_items(budget: Weight, per_item: Weight) -> usize {
+	const CAP: u64 = 1_024;
+	let by = |have: u64, each: u64| have.checked_div(each).map_or(CAP, |n| n.min(CAP));
+	by(budget.ref_time(), per_item.ref_time()).min(by(budget.proof_size(), per_item.proof_size()))
+		as usize
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use frame_support::{storage::types::ValueQuery, traits::ConstU32, Blake2_128Concat};
+	use frame_support::{storage::types::ValueQuery, Twox64Concat};
 
 	struct QueuePrefix;
 	impl frame_support::traits::StorageInstance for QueuePrefix {
@@ -122,53 +118,74 @@ mod tests {
 		}
 		const STORAGE_PREFIX: &'static str = "Cursor";
 	}
-	type Max = ConstU32<2>;
-	type Queue = frame_support::storage::types::StorageMap<
+	type Queue = frame_support::storage::types::StorageDoubleMap<
 		QueuePrefix,
-		Blake2_128Concat,
+		Twox64Concat,
 		u32,
-		BoundedVec<u64, Max>,
-		ValueQuery,
+		Twox64Concat,
+		u64,
+		(),
 	>;
 	type Cursor = frame_support::storage::types::StorageValue<CursorPrefix, u32, ValueQuery>;
 
-	const BUCKET: Weight = Weight::from_parts(10, 1);
+	const BLOCK: Weight = Weight::from_parts(10, 1);
 	const ITEM: Weight = Weight::from_parts(100, 1);
 
 	fn run(now: u32, limit: Weight) -> (Vec<(u64, u32)>, Weight) {
 		let mut seen = Vec::new();
 		let used =
-			drain::<Queue, Cursor, _, _, _>(now, limit, BUCKET, ITEM, |id, at| seen.push((id, at)));
+			drain::<Queue, Cursor, _, _>(now, limit, BLOCK, ITEM, |id, at| seen.push((id, at)));
+		seen.sort();
 		(seen, used)
 	}
 
+	fn entries(at: u32) -> Vec<u64> {
+		let mut ids: Vec<u64> = Queue::iter_key_prefix(at).collect();
+		ids.sort();
+		ids
+	}
+
 	#[test]
-	fn schedule_spills_into_later_blocks_and_gives_up_when_all_are_full() {
+	fn a_block_takes_any_number_of_deadlines_and_cancel_removes_one() {
 		sp_io::TestExternalities::default().execute_with(|| {
-			assert_eq!(schedule::<Queue, _, _, _>(5u32, 1u64), Some(Slot { block: 5, spilled: 0 }));
-			assert_eq!(schedule::<Queue, _, _, _>(5u32, 2u64), Some(Slot { block: 5, spilled: 0 }));
-			assert_eq!(schedule::<Queue, _, _, _>(5u32, 3u64), Some(Slot { block: 6, spilled: 1 }));
-			for i in 0..(2 * (MAX_SPILL as u64 + 1)) {
-				let _ = schedule::<Queue, _, _, _>(5u32, 100 + i);
+			for id in 0..5_000u64 {
+				schedule::<Queue, _, _>(5u32, id);
 			}
-			let before: Vec<_> = (5..5 + MAX_SPILL + 1).map(Queue::get).collect();
-			assert_eq!(schedule::<Queue, _, _, _>(5u32, 999u64), None);
-			let after: Vec<_> = (5..5 + MAX_SPILL + 1).map(Queue::get).collect();
-			assert_eq!(before, after);
+			assert_eq!(entries(5).len(), 5_000);
+			cancel::<Queue, _, _>(5u32, 42u64);
+			assert!(!Queue::contains_key(5, 42));
+			assert_eq!(entries(5).len(), 4_999);
+			// Cancelling what is not there changes nothing.
+			cancel::<Queue, _, _>(6u32, 42u64);
+			assert_eq!(entries(5).len(), 4_999);
 		});
 	}
 
 	#[test]
-	fn drain_handles_due_items_only_and_advances_the_cursor() {
+	fn drain_handles_due_items_only_removes_them_and_advances_the_cursor() {
 		sp_io::TestExternalities::default().execute_with(|| {
 			Cursor::put(1);
-			schedule::<Queue, _, _, _>(2u32, 20u64).unwrap();
-			schedule::<Queue, _, _, _>(4u32, 40u64).unwrap();
+			schedule::<Queue, _, _>(2u32, 20u64);
+			schedule::<Queue, _, _>(4u32, 40u64);
 			let (seen, used) = run(3, Weight::MAX);
 			assert_eq!(seen, vec![(20, 2)]);
-			assert_eq!(used, BUCKET * 3 + ITEM);
+			assert_eq!(used, BLOCK * 3 + ITEM);
 			assert_eq!(Cursor::get(), 4);
-			assert_eq!(Queue::get(4).into_inner(), vec![40]);
+			assert!(entries(2).is_empty());
+			assert_eq!(entries(4), vec![40]);
+		});
+	}
+
+	#[test]
+	fn a_cancelled_entry_is_never_handed_over() {
+		sp_io::TestExternalities::default().execute_with(|| {
+			Cursor::put(1);
+			schedule::<Queue, _, _>(2u32, 1u64);
+			schedule::<Queue, _, _>(2u32, 2u64);
+			cancel::<Queue, _, _>(2u32, 1u64);
+			let (seen, used) = run(2, Weight::MAX);
+			assert_eq!(seen, vec![(2, 2)]);
+			assert_eq!(used, BLOCK * 2 + ITEM);
 		});
 	}
 
@@ -176,19 +193,34 @@ mod tests {
 	fn drain_stops_at_the_weight_limit_and_resumes() {
 		sp_io::TestExternalities::default().execute_with(|| {
 			Cursor::put(1);
-			schedule::<Queue, _, _, _>(1u32, 1u64).unwrap();
-			schedule::<Queue, _, _, _>(1u32, 2u64).unwrap();
-			// Room for one bucket visit and one item.
-			let (seen, used) = run(1, BUCKET + ITEM);
-			assert_eq!(seen.len(), 1);
-			assert_eq!(used, BUCKET + ITEM);
+			for id in 1..=3u64 {
+				schedule::<Queue, _, _>(1u32, id);
+			}
+			// Room for one block visit and two items.
+			let (first, used) = run(1, BLOCK + ITEM * 2);
+			assert_eq!(first.len(), 2);
+			assert_eq!(used, BLOCK + ITEM * 2);
 			assert_eq!(Cursor::get(), 1);
-			assert_eq!(Queue::get(1).len(), 1);
+			assert_eq!(entries(1).len(), 1);
 			let (rest, _) = run(1, Weight::MAX);
 			assert_eq!(rest.len(), 1);
-			assert_ne!(seen[0].0, rest[0].0);
+			assert!(!first.contains(&rest[0]));
 			assert_eq!(Cursor::get(), 2);
-			assert!(Queue::get(1).is_empty());
+			assert!(entries(1).is_empty());
+		});
+	}
+
+	#[test]
+	fn drain_counts_the_proof_size_too() {
+		sp_io::TestExternalities::default().execute_with(|| {
+			Cursor::put(1);
+			for id in 1..=3u64 {
+				schedule::<Queue, _, _>(1u32, id);
+			}
+			// Plenty of time, but proof for one block visit and one item.
+			let (seen, used) = run(1, Weight::from_parts(u64::MAX, 2));
+			assert_eq!(seen.len(), 1);
+			assert_eq!(used, BLOCK + ITEM);
 		});
 	}
 
@@ -196,11 +228,12 @@ mod tests {
 	fn drain_without_budget_does_nothing() {
 		sp_io::TestExternalities::default().execute_with(|| {
 			Cursor::put(1);
-			schedule::<Queue, _, _, _>(1u32, 1u64).unwrap();
+			schedule::<Queue, _, _>(1u32, 1u64);
 			let (seen, used) = run(5, Weight::zero());
 			assert!(seen.is_empty());
 			assert_eq!(used, Weight::zero());
 			assert_eq!(Cursor::get(), 1);
+			assert_eq!(entries(1), vec![1]);
 		});
 	}
 }

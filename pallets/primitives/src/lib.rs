@@ -11,8 +11,9 @@
 //! | [`OrderDisputes`] | orders | escrow | open and settle a dispute on an order |
 //! | [`PayoutSplitter`] | profit sharing (later); [`AllToVendor`] until then | escrow | who receives a release |
 //!
-//! [`deadlines`] holds the bounded per-block deadline queue both pallets use, and
-//! [`runtime_api`] the runtime API dapps call.
+//! [`deadlines`] holds the `(block, id)` deadline queue both pallets use, and [`runtime_api`] the
+//! runtime API dapps call. [`HoldersOf`] and [`DepositAmount`] let `try_state` compare what a
+//! pallet records against the funds actually on hold.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -22,10 +23,15 @@ extern crate alloc;
 pub mod deadlines;
 pub mod runtime_api;
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::DispatchResult, BoundedVec};
+use frame_support::{
+	pallet_prelude::{DispatchError, DispatchResult},
+	traits::{fungible::MutateHold, tokens::fungible::HoldConsideration},
+	BoundedVec,
+};
 use scale_info::TypeInfo;
-use sp_runtime::traits::Get;
+use sp_runtime::traits::{Get, Zero};
 
 /// Identifies an order. Assigned sequentially by the orders pallet.
 pub type OrderId = u64;
@@ -48,7 +54,9 @@ impl<AccountId> VendorRegistry<AccountId> for AnyAccount {
 
 /// The money side of an order: the buyer's payment is held from placement until the order ends.
 ///
-/// Every function either succeeds completely or changes nothing.
+/// Every function either succeeds completely or changes nothing. Money held for an order only
+/// ever leaves the escrow in two ways: back to the buyer ([`Escrow::refund`], or the buyer's part
+/// of a settlement), or paid out once by [`Escrow::settle`], which closes the escrow.
 pub trait Escrow<AccountId, Balance> {
 	/// Hold `amount` of `buyer`'s funds for `order`, to be paid to `vendor` on release.
 	fn hold(
@@ -58,13 +66,20 @@ pub trait Escrow<AccountId, Balance> {
 		amount: Balance,
 	) -> DispatchResult;
 
+	/// Return `amount` of the escrow of `order` to the buyer and keep the rest escrowed under
+	/// the same order. `amount` must be above zero and below the escrowed amount (returning all
+	/// of it is a settlement). Nothing is paid to the vendor.
+	fn refund(order: OrderId, amount: Balance) -> DispatchResult;
+
 	/// Pay the whole escrow of `order` to its vendor (less the marketplace fee) and close it.
-	fn release(order: OrderId) -> DispatchResult;
+	/// Returns what went back to the buyer instead (a share that could not be deposited).
+	fn release(order: OrderId) -> Result<Balance, DispatchError>;
 
 	/// Return `to_buyer` of the escrow to the buyer, pay the rest to the vendor (less the
 	/// marketplace fee on that part) and close it. `to_buyer` equal to the escrowed amount is a
-	/// full refund.
-	fn settle(order: OrderId, to_buyer: Balance) -> DispatchResult;
+	/// full refund. Returns what the buyer actually received: `to_buyer`, plus any share that
+	/// could not be deposited elsewhere.
+	fn settle(order: OrderId, to_buyer: Balance) -> Result<Balance, DispatchError>;
 
 	/// The amount held for `order`, if it has an open escrow.
 	fn escrowed(order: OrderId) -> Option<Balance>;
@@ -78,7 +93,7 @@ pub trait OrderDisputes<AccountId, Balance> {
 	fn open_dispute(order: OrderId, who: &AccountId) -> DispatchResult;
 
 	/// The dispute on `order` was settled (the escrow already paid out, `refunded` of it to the
-	/// buyer): end the order.
+	/// buyer, as [`Escrow::settle`] reported it): end the order.
 	fn dispute_settled(order: OrderId, refunded: Balance);
 }
 
@@ -137,4 +152,47 @@ pub enum Outcome {
 	Refunded,
 	/// A dispute was settled by a ruling or by the ruling deadline's fallback.
 	DisputeSettled,
+}
+
+/// Every account with funds on hold for `reason`, and how much: what `try_state` compares a
+/// pallet's records against, so that a hold without a record is found too. Reads the whole
+/// holds map: for `try_state` and tests only, never for dispatch.
+pub trait HoldersOf<AccountId, Reason, Balance> {
+	/// The accounts with a non-zero hold for `reason`, each with its amount.
+	fn holders(reason: &Reason) -> Vec<(AccountId, Balance)>;
+}
+
+/// [`HoldersOf`] for `pallet_balances` (instance `I`).
+pub struct BalancesHolders<T, I = ()>(core::marker::PhantomData<(T, I)>);
+impl<T: pallet_balances::Config<I>, I: 'static>
+	HoldersOf<T::AccountId, T::RuntimeHoldReason, T::Balance> for BalancesHolders<T, I>
+{
+	fn holders(reason: &T::RuntimeHoldReason) -> Vec<(T::AccountId, T::Balance)> {
+		pallet_balances::Holds::<T, I>::iter()
+			.filter_map(|(who, holds)| {
+				holds
+					.iter()
+					.find(|hold| &hold.id == reason && !hold.amount.is_zero())
+					.map(|hold| (who, hold.amount))
+			})
+			.collect()
+	}
+}
+
+/// The amount a deposit ticket holds, so that `try_state` can check deposits against holds.
+pub trait DepositAmount<Balance> {
+	/// The amount held for this ticket.
+	fn deposit_amount(&self) -> Balance;
+}
+
+impl<A, F, R, D, Fp> DepositAmount<F::Balance> for HoldConsideration<A, F, R, D, Fp>
+where
+	F: MutateHold<A>,
+{
+	fn deposit_amount(&self) -> F::Balance {
+		// The ticket's only encoded field is the amount it holds (the rest is `PhantomData`),
+		// and frame-support offers no accessor for it.
+		use codec::{Decode, Encode};
+		F::Balance::decode(&mut &self.encode()[..]).unwrap_or_default()
+	}
 }

@@ -6,7 +6,7 @@ use crate::{
 	deposit, AccountId, ArbitrationPanel, Balance, Balances, DeliveryOracles, Escrow, Orders,
 	Runtime, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES,
 };
-use commerce_primitives::{AllToVendor, AnyAccount};
+use commerce_primitives::{AllToVendor, AnyAccount, BalancesHolders};
 use frame_support::{
 	parameter_types,
 	traits::{
@@ -61,10 +61,14 @@ impl pallet_orders::Config for Runtime {
 	// Any account may sell until the vendor registry exists.
 	type VendorRegistry = AnyAccount;
 	type DeliveryOracleOrigin = EnsureSignedBy<DeliveryOracles, AccountId>;
+	type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type Holders = BalancesHolders<Runtime>;
 	type MaxMetadataLen = ConstU32<128>;
-	type MinWindow = ConstU32<{ MINUTES }>;
+	type MinShipWindow = ConstU32<{ MINUTES }>;
+	// A buyer has at least a day to confirm or dispute, unless governance decides otherwise
+	// (the development presets shorten it in genesis).
+	type DefaultMinConfirmWindow = ConstU32<{ DAYS }>;
 	type MaxWindow = ConstU32<{ 90 * DAYS }>;
-	type MaxDeadlinesPerBlock = ConstU32<128>;
 	type MaxOrdersPage = ConstU32<100>;
 	type WeightInfo = pallet_orders::weights::SubstrateWeight<Runtime>;
 }
@@ -99,7 +103,7 @@ impl pallet_escrow::Config for Runtime {
 	type ArbitrationOrigin = EnsureArbitration;
 	type RulingWindow = ConstU32<{ 7 * DAYS }>;
 	type FallbackBuyerShare = FallbackBuyerShare;
-	type MaxDisputesPerBlock = ConstU32<64>;
+	type Holders = BalancesHolders<Runtime>;
 	type WeightInfo = pallet_escrow::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = OrdersForEscrowBenchmarks;

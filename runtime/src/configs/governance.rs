@@ -25,6 +25,22 @@ pub type CouncilCollective = pallet_collective::Instance1;
 pub type CouncilTwoThirds =
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>;
 
+/// The council's default vote: a member who did not vote counts as voting nay, whatever the
+/// prime voted. Root motions (runtime upgrades, the fee, collators) need two thirds of all
+/// members to vote aye; with `PrimeDefaultVote` a prime and a few members could pass one while
+/// the rest stayed silent.
+pub struct SilenceIsNay;
+impl pallet_collective::DefaultVote for SilenceIsNay {
+	fn default_vote(
+		_prime_vote: Option<bool>,
+		_yes_votes: pallet_collective::MemberCount,
+		_no_votes: pallet_collective::MemberCount,
+		_len: pallet_collective::MemberCount,
+	) -> bool {
+		false
+	}
+}
+
 /// How many members the council may have.
 pub const COUNCIL_MAX_MEMBERS: u32 = 100;
 
@@ -43,7 +59,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MotionDuration = CouncilMotionDuration;
 	type MaxProposals = ConstU32<100>;
 	type MaxMembers = ConstU32<COUNCIL_MAX_MEMBERS>;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type DefaultVote = SilenceIsNay;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	/// Members are managed by `CouncilMembership`; root may also reset them.
 	type SetMembersOrigin = EnsureRoot<AccountId>;

@@ -176,3 +176,58 @@ fn no_signed_account_or_non_council_origin_can_authorize_an_upgrade() {
 		assert!(System::authorized_upgrade().is_none());
 	});
 }
+
+/// With `PrimeDefaultVote`, a prime's aye made every silent member's vote an aye: the prime and
+/// one other member of six could authorize an upgrade. Silence now counts as nay.
+#[test]
+fn a_prime_and_silent_members_cannot_pass_a_root_motion() {
+	upgrade_ext().execute_with(|| {
+		let members: Vec<_> = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+			Sr25519Keyring::Eve,
+			Sr25519Keyring::Ferdie,
+		]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect();
+		assert_ok!(Council::set_members(
+			RuntimeOrigin::root(),
+			members,
+			Some(Sr25519Keyring::Alice.to_account_id()),
+			3
+		));
+		let call = authorize_upgrade();
+		let hash = propose(Sr25519Keyring::Alice, 4, call.clone());
+		vote(Sr25519Keyring::Alice, hash, 0);
+		vote(Sr25519Keyring::Bob, hash, 0);
+		System::set_block_number(
+			System::block_number() + crate::configs::CouncilMotionDuration::get(),
+		);
+		close(hash, 0, &call);
+		System::assert_has_event(
+			pallet_collective::Event::<Runtime, crate::configs::CouncilCollective>::Closed {
+				proposal_hash: hash,
+				yes: 2,
+				no: 4,
+			}
+			.into(),
+		);
+		assert!(System::authorized_upgrade().is_none());
+
+		// Four of six voting aye (two thirds) still pass it.
+		let hash = propose(Sr25519Keyring::Alice, 4, call.clone());
+		for who in [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		] {
+			vote(who, hash, 1);
+		}
+		close(hash, 1, &call);
+		assert!(System::authorized_upgrade().is_some());
+	});
+}

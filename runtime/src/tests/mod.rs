@@ -31,8 +31,13 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 pub fn development_ext() -> sp_io::TestExternalities {
 	let preset = genesis_config_presets::get_preset(&sp_genesis_builder::DEV_RUNTIME_PRESET.into())
 		.expect("the development preset exists");
+	preset_ext(&preset)
+}
+
+/// Externalities holding the genesis state of a preset's JSON `patch`, at block 1.
+pub fn preset_ext(patch: &[u8]) -> sp_io::TestExternalities {
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, serde_json::from_slice(&preset).unwrap());
+	merge(&mut config, serde_json::from_slice(patch).unwrap());
 	let mut ext = sp_io::TestExternalities::new_empty();
 	ext.execute_with(|| {
 		build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&config).unwrap()).unwrap();

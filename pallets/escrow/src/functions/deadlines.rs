@@ -12,15 +12,15 @@ impl<T: Config> Pallet<T> {
 	/// Apply the fallback to the disputes due, as many as `limit` allows. Called from
 	/// `on_idle`.
 	pub(crate) fn process_ruling_deadlines(now: BlockNumberFor<T>, limit: Weight) -> Weight {
-		let per_bucket = T::WeightInfo::on_idle_disputes(0);
-		let per_item = T::WeightInfo::on_idle_disputes(1).saturating_sub(per_bucket);
-		deadlines::drain::<RulingDeadlines<T>, RulingCursor<T>, _, _, _>(
+		let per_block = T::WeightInfo::on_idle_disputes(0);
+		let per_item = T::WeightInfo::on_idle_disputes(1).saturating_sub(per_block);
+		deadlines::drain::<RulingDeadlines<T>, RulingCursor<T>, _, _>(
 			now,
 			limit,
-			per_bucket,
+			per_block,
 			per_item,
 			|order, at| {
-				// Stale: the dispute was ruled since.
+				// Entries leave with their dispute; this only guards against a mismatch.
 				match Disputes::<T>::get(order) {
 					Some(dispute) if dispute.rule_by == at => {},
 					_ => return,

@@ -5,27 +5,23 @@ use crate::{
 };
 use commerce_primitives::{deadlines, OrderDisputes, OrderId};
 use frame_support::{ensure, traits::Get};
-use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
+use sp_runtime::{traits::Saturating, DispatchResult};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_open_dispute(
 		who: T::AccountId,
 		order: OrderId,
 		evidence: Evidence,
-	) -> Result<u32, DispatchError> {
+	) -> DispatchResult {
 		let escrow = Escrows::<T>::get(order).ok_or(Error::<T>::EscrowNotFound)?;
 		ensure!(!Disputes::<T>::contains_key(order), Error::<T>::AlreadyDisputed);
 		let is_buyer = who == escrow.buyer;
 		ensure!(is_buyer || who == escrow.vendor, Error::<T>::NotAParty);
 		let now = frame_system::Pallet::<T>::block_number();
-		let deadlines::Slot { block: rule_by, spilled } =
-			deadlines::schedule::<RulingDeadlines<T>, _, _, _>(
-				now.saturating_add(T::RulingWindow::get()),
-				order,
-			)
-			.ok_or(Error::<T>::DeadlineQueueFull)?;
+		let rule_by = now.saturating_add(T::RulingWindow::get());
 		// The orders pallet checks the order's state and window, and marks it disputed.
 		T::Orders::open_dispute(order, &who)?;
+		deadlines::schedule::<RulingDeadlines<T>, _, _>(rule_by, order);
 		let (buyer_evidence, vendor_evidence) =
 			if is_buyer { (Some(evidence), None) } else { (None, Some(evidence)) };
 		Disputes::<T>::insert(
@@ -33,7 +29,7 @@ impl<T: Config> Pallet<T> {
 			Dispute { opened_by: who.clone(), buyer_evidence, vendor_evidence, rule_by },
 		);
 		Self::deposit_event(Event::DisputeOpened { order, by: who, evidence, rule_by });
-		Ok(spilled)
+		Ok(())
 	}
 
 	pub(crate) fn do_submit_evidence(
@@ -88,11 +84,12 @@ impl<T: Config> Pallet<T> {
 		Self::settle_dispute(order, to_buyer)
 	}
 
-	/// Pay out a disputed escrow and end the order.
+	/// Pay out a disputed escrow, drop the dispute and its ruling deadline, and end the order.
 	fn settle_dispute(order: OrderId, to_buyer: BalanceOf<T>) -> DispatchResult {
-		Self::do_settle(order, to_buyer)?;
-		Disputes::<T>::remove(order);
-		T::Orders::dispute_settled(order, to_buyer);
+		let dispute = Disputes::<T>::take(order).ok_or(Error::<T>::DisputeNotFound)?;
+		let received = Self::do_settle(order, to_buyer)?;
+		deadlines::cancel::<RulingDeadlines<T>, _, _>(dispute.rule_by, order);
+		T::Orders::dispute_settled(order, received);
 		Ok(())
 	}
 }

@@ -14,13 +14,16 @@ use frame_support::{
 };
 use sp_runtime::{
 	traits::{CheckedAdd, Saturating, Zero},
-	DispatchResult,
+	DispatchError, DispatchResult,
 };
 
 impl<T: Config> Pallet<T> {
 	/// Pay out the escrow of `order`: `to_buyer` back to the buyer, the rest to the vendor's
-	/// payees less the marketplace fee. Removes the escrow.
-	pub(crate) fn do_settle(order: OrderId, to_buyer: BalanceOf<T>) -> DispatchResult {
+	/// payees less the marketplace fee. Removes the escrow. Returns what the buyer received.
+	pub(crate) fn do_settle(
+		order: OrderId,
+		to_buyer: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
 		let escrow = Escrows::<T>::get(order).ok_or(Error::<T>::EscrowNotFound)?;
 		ensure!(to_buyer <= escrow.amount, Error::<T>::InvalidSplit);
 		let reason = T::RuntimeHoldReason::from(HoldReason::Escrow);
@@ -61,6 +64,19 @@ impl<T: Config> Pallet<T> {
 		}
 		Escrows::<T>::remove(order);
 		Self::deposit_event(Event::Settled { order, to_buyer: back_to_buyer, to_vendor, fee });
+		Ok(back_to_buyer)
+	}
+
+	/// Return `amount` of the escrow of `order` to the buyer; the rest stays escrowed.
+	pub(crate) fn do_refund(order: OrderId, amount: BalanceOf<T>) -> DispatchResult {
+		let mut escrow = Escrows::<T>::get(order).ok_or(Error::<T>::EscrowNotFound)?;
+		ensure!(!amount.is_zero() && amount < escrow.amount, Error::<T>::InvalidRefund);
+		let reason = T::RuntimeHoldReason::from(HoldReason::Escrow);
+		T::Currency::release(&reason, &escrow.buyer, amount, Precision::Exact)?;
+		escrow.amount = escrow.amount.saturating_sub(amount);
+		let remaining = escrow.amount;
+		Escrows::<T>::insert(order, escrow);
+		Self::deposit_event(Event::PartiallyRefunded { order, amount, remaining });
 		Ok(())
 	}
 
@@ -77,7 +93,9 @@ impl<T: Config> Pallet<T> {
 			amount,
 			Precision::Exact,
 			Restriction::Free,
-			Fortitude::Polite,
+			// The funds are the order's, held for it: the buyer's other locks and freezes must
+			// not stop the payout.
+			Fortitude::Force,
 		)
 		.map(|_| ())
 	}
@@ -113,11 +131,15 @@ impl<T: Config> Escrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Ok(())
 	}
 
-	fn release(order: OrderId) -> DispatchResult {
+	fn refund(order: OrderId, amount: BalanceOf<T>) -> DispatchResult {
+		Self::do_refund(order, amount)
+	}
+
+	fn release(order: OrderId) -> Result<BalanceOf<T>, DispatchError> {
 		Self::do_settle(order, Zero::zero())
 	}
 
-	fn settle(order: OrderId, to_buyer: BalanceOf<T>) -> DispatchResult {
+	fn settle(order: OrderId, to_buyer: BalanceOf<T>) -> Result<BalanceOf<T>, DispatchError> {
 		Self::do_settle(order, to_buyer)
 	}
 

@@ -4,6 +4,7 @@
 mod hold;
 mod on_idle;
 mod open_dispute;
+mod refund;
 mod release;
 mod resolve_overdue_dispute;
 mod rule;

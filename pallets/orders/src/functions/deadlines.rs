@@ -1,4 +1,4 @@
-//! Timeouts: the `on_idle` drain of the deadline queue and `process_overdue`.
+//! Timeouts: the `on_idle` drain of the deadlines and `process_overdue`.
 
 use crate::{
 	Config, DeadlineCursor, Deadlines, Error, OrderOf, OrderState, Orders, Pallet, WeightInfo,
@@ -11,17 +11,29 @@ use sp_runtime::{DispatchError, DispatchResult, TransactionOutcome};
 const LOG_TARGET: &str = "runtime::orders";
 
 impl<T: Config> Pallet<T> {
+	/// What `on_idle` charges to visit one block's deadlines, and to time out one order: the
+	/// costlier of the two timeout paths (an unshipped order refunded and restocked, a shipped
+	/// one paid out), each measured with every order between other accounts.
+	pub(crate) fn deadline_costs() -> (Weight, Weight) {
+		let unshipped = T::WeightInfo::on_idle_unshipped(0);
+		let unconfirmed = T::WeightInfo::on_idle_unconfirmed(0);
+		let per_block = unshipped.max(unconfirmed);
+		let per_item = T::WeightInfo::on_idle_unshipped(1)
+			.saturating_sub(unshipped)
+			.max(T::WeightInfo::on_idle_unconfirmed(1).saturating_sub(unconfirmed));
+		(per_block, per_item)
+	}
+
 	/// Time out the due orders, as many as `limit` allows. Called from `on_idle`.
 	pub(crate) fn process_deadlines(now: BlockNumberFor<T>, limit: Weight) -> Weight {
-		let per_bucket = T::WeightInfo::on_idle_deadlines(0);
-		let per_item = T::WeightInfo::on_idle_deadlines(1).saturating_sub(per_bucket);
-		deadlines::drain::<Deadlines<T>, DeadlineCursor<T>, _, _, _>(
+		let (per_block, per_item) = Self::deadline_costs();
+		deadlines::drain::<Deadlines<T>, DeadlineCursor<T>, _, _>(
 			now,
 			limit,
-			per_bucket,
+			per_block,
 			per_item,
 			|id, at| {
-				// A stale entry: the order ended or moved on since it was scheduled.
+				// Entries move with their order; this only guards against a mismatch.
 				let Some(order) = Orders::<T>::get(id) else { return };
 				if order.deadline != at || order.state == OrderState::Disputed {
 					return;
@@ -54,12 +66,12 @@ impl<T: Config> Pallet<T> {
 	fn apply_timeout(id: OrderId, order: OrderOf<T>) -> Result<(), DispatchError> {
 		match order.state {
 			OrderState::Paid => {
-				T::Escrow::settle(id, order.total)?;
-				Self::close(id, order, Outcome::ShippingDeadlineMissed, true)
+				let received = T::Escrow::settle(id, order.total)?;
+				Self::close(id, order, Outcome::ShippingDeadlineMissed, received, true)
 			},
 			OrderState::Shipped { .. } | OrderState::Delivered { .. } => {
-				T::Escrow::release(id)?;
-				Self::close(id, order, Outcome::Completed, false)
+				let received = T::Escrow::release(id)?;
+				Self::close(id, order, Outcome::Completed, received, false)
 			},
 			OrderState::Disputed => Err(Error::<T>::InvalidState.into()),
 		}

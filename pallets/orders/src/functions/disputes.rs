@@ -1,7 +1,7 @@
 //! What escrow calls to open and settle a dispute on an order.
 
-use crate::{BalanceOf, Config, Error, Event, OrderState, Orders, Pallet};
-use commerce_primitives::{OrderDisputes, OrderId, Outcome};
+use crate::{BalanceOf, Config, Deadlines, Error, Event, OrderState, Orders, Pallet};
+use commerce_primitives::{deadlines, OrderDisputes, OrderId, Outcome};
 use frame_support::ensure;
 use sp_runtime::DispatchResult;
 
@@ -17,6 +17,8 @@ impl<T: Config> OrderDisputes<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < order.deadline, Error::<T>::WindowClosed);
+		// While disputed, escrow's ruling deadline applies instead of the order's.
+		deadlines::cancel::<Deadlines<T>, _, _>(order.deadline, id);
 		order.state = OrderState::Disputed;
 		Orders::<T>::insert(id, order);
 		Self::deposit_event(Event::OrderDisputed { order: id, by: who.clone() });
@@ -28,7 +30,7 @@ impl<T: Config> OrderDisputes<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			log::error!(target: LOG_TARGET, "settled dispute for unknown order {id}");
 			return;
 		};
-		if let Err(err) = Self::close_with(id, order, Outcome::DisputeSettled, refunded, false) {
+		if let Err(err) = Self::close(id, order, Outcome::DisputeSettled, refunded, false) {
 			log::error!(target: LOG_TARGET, "closing settled order {id} failed: {err:?}");
 		}
 	}

@@ -3,9 +3,16 @@
 use crate::{BalanceOf, Config, Error, Event, Listing, Listings, NextListingId, Pallet};
 use alloc::vec::Vec;
 use commerce_primitives::{ListingId, VendorRegistry};
-use frame_support::{ensure, traits::Consideration, BoundedVec};
+use frame_support::{
+	ensure,
+	traits::{Consideration, Get},
+	BoundedVec,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
+use sp_runtime::{
+	traits::{One, Zero},
+	DispatchError, DispatchResult,
+};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_create_listing(
@@ -20,8 +27,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(!unit_price.is_zero(), Error::<T>::ZeroPrice);
 		let metadata: BoundedVec<u8, T::MaxMetadataLen> =
 			metadata.try_into().map_err(|_| Error::<T>::MetadataTooLong)?;
-		Self::ensure_window(ship_window)?;
-		Self::ensure_window(confirm_window)?;
+		Self::ensure_window(ship_window, T::MinShipWindow::get())?;
+		// Any confirm window up to the maximum: orders get at least `MinConfirmWindow`.
+		Self::ensure_window(confirm_window, One::one())?;
 		let id = NextListingId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 

@@ -26,15 +26,22 @@ impl<T: Config> crate::Pallet<T> {
 		quantity.checked_mul(&unit_price).ok_or(Error::<T>::Overflow)
 	}
 
-	/// Fail with `InvalidWindow` unless `window` is within `MinWindow..=MaxWindow`.
+	/// Fail with `InvalidWindow` unless `window` is within `min..=MaxWindow`.
 	pub(crate) fn ensure_window(
 		window: frame_system::pallet_prelude::BlockNumberFor<T>,
+		min: frame_system::pallet_prelude::BlockNumberFor<T>,
 	) -> Result<(), Error<T>> {
 		use frame_support::traits::Get;
-		ensure!(
-			window >= T::MinWindow::get() && window <= T::MaxWindow::get(),
-			Error::<T>::InvalidWindow
-		);
+		ensure!(window >= min && window <= T::MaxWindow::get(), Error::<T>::InvalidWindow);
+		Ok(())
+	}
+
+	pub(crate) fn do_set_min_confirm_window(
+		window: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> sp_runtime::DispatchResult {
+		Self::ensure_window(window, sp_runtime::traits::One::one())?;
+		crate::MinConfirmWindow::<T>::put(window);
+		Self::deposit_event(crate::Event::MinConfirmWindowSet { window });
 		Ok(())
 	}
 }

@@ -1,13 +1,10 @@
 //! Orders: place, cancel, ship, confirm, attest, refund, and closing an order.
 
 use crate::{
-	AccountOrders, BalanceOf, Config, Deadlines, Error, Event, Listings, NextOrderId, Order,
-	OrderOf, OrderState, Orders, Pallet, Reference,
+	AccountOrders, BalanceOf, Config, Deadlines, Error, Event, Listings, MinConfirmWindow,
+	NextOrderId, Order, OrderOf, OrderState, Orders, Pallet, Reference,
 };
-use commerce_primitives::{
-	deadlines::{self, Slot},
-	Escrow, ListingId, OrderId, Outcome,
-};
+use commerce_primitives::{deadlines, Escrow, ListingId, OrderId, Outcome};
 use frame_support::{ensure, traits::Consideration};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -21,7 +18,7 @@ impl<T: Config> Pallet<T> {
 		listing_id: ListingId,
 		quantity: u32,
 		max_unit_price: BalanceOf<T>,
-	) -> Result<(OrderId, u32), DispatchError> {
+	) -> Result<OrderId, DispatchError> {
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
 		let mut listing = Listings::<T>::get(listing_id).ok_or(Error::<T>::ListingNotFound)?;
 		ensure!(listing.vendor != buyer, Error::<T>::CannotBuyOwnListing);
@@ -32,18 +29,18 @@ impl<T: Config> Pallet<T> {
 		let id = NextOrderId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let now = frame_system::Pallet::<T>::block_number();
+		let ship_by = now.saturating_add(listing.ship_window);
 
 		// Every step below either succeeds or fails the dispatch, which rolls back all of them:
 		// units are never reserved without the payment held, nor the payment without the units.
-		let Slot { block: ship_by, spilled } =
-			Self::schedule_deadline(now.saturating_add(listing.ship_window), id)?;
 		T::Escrow::hold(id, &buyer, &listing.vendor, total)?;
 		let deposit = T::OrderDeposit::new(&buyer, Self::order_footprint())?;
+		deadlines::schedule::<Deadlines<T>, _, _>(ship_by, id);
 		listing.stock = listing.stock.saturating_sub(quantity);
 		listing.reserved = reserved;
 		let vendor = listing.vendor.clone();
 		let unit_price = listing.unit_price;
-		let confirm_window = listing.confirm_window;
+		let confirm_window = listing.confirm_window.max(MinConfirmWindow::<T>::get());
 		Listings::<T>::insert(listing_id, listing);
 		NextOrderId::<T>::put(next);
 		AccountOrders::<T>::insert(&buyer, id, ());
@@ -57,6 +54,7 @@ impl<T: Config> Pallet<T> {
 				quantity,
 				unit_price,
 				total,
+				refunded: Zero::zero(),
 				state: OrderState::Paid,
 				deadline: ship_by,
 				confirm_window,
@@ -73,36 +71,35 @@ impl<T: Config> Pallet<T> {
 			total,
 			ship_by,
 		});
-		Ok((id, spilled))
+		Ok(id)
 	}
 
 	pub(crate) fn do_cancel_order(who: T::AccountId, id: OrderId) -> DispatchResult {
 		let order = Self::order(id)?;
 		ensure!(order.buyer == who, Error::<T>::NotTheBuyer);
 		ensure!(order.state == OrderState::Paid, Error::<T>::InvalidState);
-		T::Escrow::settle(id, order.total)?;
-		Self::close(id, order, Outcome::CancelledByBuyer, true)
+		let received = T::Escrow::settle(id, order.total)?;
+		Self::close(id, order, Outcome::CancelledByBuyer, received, true)
 	}
 
 	pub(crate) fn do_ship_order(
 		who: T::AccountId,
 		id: OrderId,
 		tracking: Reference,
-	) -> Result<u32, DispatchError> {
+	) -> DispatchResult {
 		let mut order = Self::order(id)?;
 		ensure!(order.vendor == who, Error::<T>::NotTheVendor);
 		ensure!(order.state == OrderState::Paid, Error::<T>::InvalidState);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < order.deadline, Error::<T>::WindowClosed);
-		let Slot { block: confirm_by, spilled } =
-			Self::schedule_deadline(now.saturating_add(order.confirm_window), id)?;
+		let confirm_by = now.saturating_add(order.confirm_window);
+		Self::move_deadline(id, &mut order, confirm_by);
 		Listings::<T>::mutate(order.listing, |listing| {
 			if let Some(listing) = listing {
 				listing.reserved = listing.reserved.saturating_sub(order.quantity);
 			}
 		});
 		order.state = OrderState::Shipped { tracking };
-		order.deadline = confirm_by;
 		Self::deposit_event(Event::OrderShipped {
 			order: id,
 			listing: order.listing,
@@ -111,7 +108,7 @@ impl<T: Config> Pallet<T> {
 			confirm_by,
 		});
 		Orders::<T>::insert(id, order);
-		Ok(spilled)
+		Ok(())
 	}
 
 	pub(crate) fn do_confirm_delivery(who: T::AccountId, id: OrderId) -> DispatchResult {
@@ -121,23 +118,25 @@ impl<T: Config> Pallet<T> {
 			matches!(order.state, OrderState::Shipped { .. } | OrderState::Delivered { .. }),
 			Error::<T>::InvalidState
 		);
-		T::Escrow::release(id)?;
-		Self::close(id, order, Outcome::Completed, false)
+		let received = T::Escrow::release(id)?;
+		Self::close(id, order, Outcome::Completed, received, false)
 	}
 
-	pub(crate) fn do_attest_delivery(id: OrderId) -> Result<u32, DispatchError> {
+	pub(crate) fn do_attest_delivery(id: OrderId) -> DispatchResult {
 		let mut order = Self::order(id)?;
 		let OrderState::Shipped { tracking } = order.state else {
 			return Err(Error::<T>::InvalidState.into());
 		};
 		let now = frame_system::Pallet::<T>::block_number();
-		let Slot { block: confirm_by, spilled } =
-			Self::schedule_deadline(now.saturating_add(order.confirm_window), id)?;
+		// Once the confirm-by deadline has passed the order is due to complete: an attestation
+		// must not reopen the window.
+		ensure!(now < order.deadline, Error::<T>::WindowClosed);
+		let confirm_by = now.saturating_add(order.confirm_window);
+		Self::move_deadline(id, &mut order, confirm_by);
 		order.state = OrderState::Delivered { tracking };
-		order.deadline = confirm_by;
 		Orders::<T>::insert(id, order);
 		Self::deposit_event(Event::DeliveryAttested { order: id, confirm_by });
-		Ok(spilled)
+		Ok(())
 	}
 
 	pub(crate) fn do_refund_order(
@@ -145,48 +144,53 @@ impl<T: Config> Pallet<T> {
 		id: OrderId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		let order = Self::order(id)?;
+		let mut order = Self::order(id)?;
 		ensure!(order.vendor == who, Error::<T>::NotTheVendor);
-		ensure!(!amount.is_zero() && amount <= order.total, Error::<T>::InvalidRefund);
-		let restock = match order.state {
+		let remaining = order.total.saturating_sub(order.refunded);
+		ensure!(!amount.is_zero() && amount <= remaining, Error::<T>::InvalidRefund);
+		match order.state {
 			OrderState::Paid => {
 				ensure!(amount == order.total, Error::<T>::PartialRefundBeforeShipment);
-				true
+				let received = T::Escrow::settle(id, amount)?;
+				Self::close(id, order, Outcome::Refunded, received, true)
 			},
-			OrderState::Shipped { .. } | OrderState::Delivered { .. } => false,
-			OrderState::Disputed => return Err(Error::<T>::InvalidState.into()),
-		};
-		T::Escrow::settle(id, amount)?;
-		Self::close_with(id, order, Outcome::Refunded, amount, restock)
+			OrderState::Shipped { .. } | OrderState::Delivered { .. } if amount == remaining => {
+				let received = T::Escrow::settle(id, amount)?;
+				Self::close(id, order, Outcome::Refunded, received, false)
+			},
+			OrderState::Shipped { .. } | OrderState::Delivered { .. } => {
+				// Only the refunded part leaves escrow; the order keeps its state and deadline.
+				T::Escrow::refund(id, amount)?;
+				order.refunded = order.refunded.saturating_add(amount);
+				let refunded = order.refunded;
+				Orders::<T>::insert(id, order);
+				Self::deposit_event(Event::OrderPartiallyRefunded {
+					order: id,
+					amount,
+					refunded,
+					remaining: remaining.saturating_sub(amount),
+				});
+				Ok(())
+			},
+			OrderState::Disputed => Err(Error::<T>::InvalidState.into()),
+		}
 	}
 
-	/// Put `id` in the deadline queue at `at` (or a little later if that block is full).
-	pub(crate) fn schedule_deadline(
-		at: BlockNumberFor<T>,
-		id: OrderId,
-	) -> Result<Slot<BlockNumberFor<T>>, Error<T>> {
-		deadlines::schedule::<Deadlines<T>, _, _, _>(at, id).ok_or(Error::<T>::DeadlineQueueFull)
+	/// Move `order`'s deadline entry to `to` (the caller stores the order).
+	pub(crate) fn move_deadline(id: OrderId, order: &mut OrderOf<T>, to: BlockNumberFor<T>) {
+		deadlines::cancel::<Deadlines<T>, _, _>(order.deadline, id);
+		deadlines::schedule::<Deadlines<T>, _, _>(to, id);
+		order.deadline = to;
 	}
 
-	/// End an order whose escrow is already paid out: the whole total was refunded if
-	/// `restock` (a cancellation), else nothing was.
+	/// End an order whose escrow is already paid out, `received` of that payout to the buyer:
+	/// return the units to stock if `restock`, return the buyer's deposit, drop the indexes and
+	/// the deadline entry.
 	pub(crate) fn close(
 		id: OrderId,
 		order: OrderOf<T>,
 		outcome: Outcome,
-		restock: bool,
-	) -> DispatchResult {
-		let refunded = if restock { order.total } else { Zero::zero() };
-		Self::close_with(id, order, outcome, refunded, restock)
-	}
-
-	/// End an order whose escrow is already paid out, `refunded` of it to the buyer: return the
-	/// units to stock if `restock`, return the buyer's deposit, drop the indexes.
-	pub(crate) fn close_with(
-		id: OrderId,
-		order: OrderOf<T>,
-		outcome: Outcome,
-		refunded: BalanceOf<T>,
+		received: BalanceOf<T>,
 		restock: bool,
 	) -> DispatchResult {
 		let mut restocked = 0;
@@ -200,6 +204,7 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		order.deposit.drop(&order.buyer)?;
+		deadlines::cancel::<Deadlines<T>, _, _>(order.deadline, id);
 		Orders::<T>::remove(id);
 		AccountOrders::<T>::remove(&order.buyer, id);
 		AccountOrders::<T>::remove(&order.vendor, id);
@@ -209,7 +214,7 @@ impl<T: Config> Pallet<T> {
 			buyer: order.buyer,
 			vendor: order.vendor,
 			outcome,
-			refunded,
+			refunded: order.refunded.saturating_add(received),
 			restocked,
 		});
 		Ok(())

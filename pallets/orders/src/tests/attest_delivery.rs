@@ -41,12 +41,19 @@ fn only_oracles_and_only_shipped_orders() {
 	});
 }
 
+/// Once the confirm-by deadline has passed, an attestation would reopen a window that has
+/// closed: refused, and the order still times out.
 #[test]
-fn charges_only_the_deadline_spills_it_needed() {
-	use crate::WeightInfo;
+fn an_attestation_after_the_deadline_is_refused() {
 	run(|| {
 		let (_, id) = shipped_order();
-		let post = Orders::attest_delivery(RuntimeOrigin::signed(ORACLE), id).unwrap();
-		assert_eq!(post.actual_weight, Some(MockWeights::attest_delivery(0)));
+		let deadline = OrdersStorage::<Test>::get(id).unwrap().deadline;
+		System::set_block_number(deadline);
+		assert_noop!(
+			Orders::attest_delivery(RuntimeOrigin::signed(ORACLE), id),
+			Error::<Test>::WindowClosed
+		);
+		assert_ok!(Orders::process_overdue(RuntimeOrigin::signed(BUYER3), id));
+		assert_eq!(closed(id).unwrap().0, Outcome::Completed);
 	});
 }

@@ -51,13 +51,14 @@ fn rejects_bad_input_without_changing_anything() {
 			Error::<Test>::MetadataTooLong
 		);
 		assert_noop!(
-			create(VENDOR, PRICE, metadata(), MIN_WINDOW - 1, 10),
+			create(VENDOR, PRICE, metadata(), MIN_SHIP_WINDOW - 1, 10),
 			Error::<Test>::InvalidWindow
 		);
 		assert_noop!(
 			create(VENDOR, PRICE, metadata(), 10, MAX_WINDOW + 1),
 			Error::<Test>::InvalidWindow
 		);
+		assert_noop!(create(VENDOR, PRICE, metadata(), 10, 0), Error::<Test>::InvalidWindow);
 		assert_noop!(create(BANNED, PRICE, metadata(), 10, 10), Error::<Test>::NotAVendor);
 	});
 }

@@ -12,6 +12,7 @@ mod place_order;
 mod process_overdue;
 mod queries;
 mod refund_order;
+mod set_min_confirm_window;
 mod ship_order;
 mod update_listing;
 

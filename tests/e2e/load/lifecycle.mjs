@@ -1,0 +1,336 @@
+// Load harness: the whole order lifecycle in bursts against `commerce-node --dev`, block by
+// block, next to a burst of plain transfers in the same run.
+//
+//   scripts/load.sh                                # 100 buyers x 10 orders, 10 vendors, fresh node
+//   SENDERS=1000 ORDERS_PER_SENDER=10 scripts/load.sh   # the 10,000 burst
+//   WS=ws://127.0.0.1:9944 scripts/load.sh         # against a running dev node
+//   DEV_BLOCK_TIME_MS=1000 scripts/load.sh         # the fresh dev node's block time (default 3000)
+//
+// Set-up: Alice funds SENDERS buyers and VENDORS vendors in batches; each vendor lists one
+// product with stock for its share of the orders. Then four phases, each a burst of pre-signed,
+// immortal transactions (nonces in sequence per sender) submitted at once:
+//   1. transfers   each buyer sends ORDERS_PER_SENDER `balances.transfer_keep_alive` (the yardstick)
+//   2. place       each buyer places ORDERS_PER_SENDER `orders.place_order`, round robin over vendors
+//   3. ship        each vendor ships every order it received (`orders.ship_order`)
+//   4. confirm     each buyer confirms each of its orders (`orders.confirm_delivery`)
+// The harness follows the chain's blocks and matches every included extrinsic to the
+// transactions it submitted, so it knows of each one whether it landed, failed (with the
+// decoded error) or was lost (not included and no longer in the pool). It prints, per phase and
+// per block: transactions landed and failed, the block's extrinsics, and the normal class's
+// reference time and proof size used. A phase ends when all its transactions are accounted for;
+// it never waits silently: lost transactions end it with a report.
+//
+// It reports figures, and exits non-zero if anything failed or was lost, or if the chain does
+// not end where the lifecycle must (no open order, every unit accounted for).
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { startDevNode, submit } from '../lib/node.mjs';
+
+const UNIT = 10n ** 12n;
+const SENDERS = Number(process.env.SENDERS ?? 100);
+const ORDERS_PER_SENDER = Number(process.env.ORDERS_PER_SENDER ?? 10);
+const VENDORS = Number(process.env.VENDORS ?? 10);
+const PHASE_TIMEOUT_MS = Number(process.env.PHASE_TIMEOUT_MS ?? 900_000);
+// Blocks without progress, with none of the phase's transactions left in the pool, after which
+// the rest count as lost.
+const STALL_BLOCKS = 5;
+const IN_FLIGHT = 256;
+const PRICE = UNIT;
+const TOTAL = SENDERS * ORDERS_PER_SENDER;
+
+const pct = (num, den) => (den === 0n ? 'n/a' : `${(Number((num * 10000n) / den) / 100).toFixed(2)}%`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function connect() {
+  if (process.env.WS) {
+    const provider = new WsProvider(process.env.WS);
+    const api = await ApiPromise.create({ provider, noInitWarn: true });
+    return { api, stop: () => api.disconnect() };
+  }
+  const args = ['--pool-limit', String(Math.max(8192, 2 * TOTAL)), '--pool-kbytes', String(Math.max(20480, 8 * TOTAL))];
+  if (process.env.DEV_BLOCK_TIME_MS) args.push('--dev-block-time', process.env.DEV_BLOCK_TIME_MS);
+  return startDevNode({ args });
+}
+
+/** Follows new blocks, handing each (in order) to the current listener. */
+function follow(api) {
+  let listener = null;
+  let chain = Promise.resolve();
+  let failure = null;
+  const ready = api.rpc.chain.subscribeNewHeads((header) => {
+    chain = chain.then(async () => {
+      const hash = header.hash;
+      const at = await api.at(hash);
+      const [block, events, weight] = await Promise.all([
+        api.rpc.chain.getBlock(hash), at.query.system.events(), at.query.system.blockWeight(),
+      ]);
+      if (listener) listener({ number: header.number.toNumber(), block: block.block, events, weight });
+    }).catch((err) => { failure = err; });
+  });
+  return {
+    ready,
+    on: (fn) => { listener = fn; },
+    check: () => { if (failure) throw failure; },
+  };
+}
+
+function errorName(api, dispatchError) {
+  if (dispatchError.isModule) {
+    const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+    return `${section}.${name}`;
+  }
+  return dispatchError.toString();
+}
+
+/** Submit `txs` (signed) at once and follow the chain until each is accounted for. */
+async function burst(api, follower, name, txs) {
+  const limits = api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap();
+  const maxRef = limits.refTime.toBigInt();
+  const maxProof = limits.proofSize.toBigInt();
+  const pending = new Map(txs.map((tx) => [tx.hash.toHex(), tx]));
+  const failures = new Map();
+  const rows = [];
+  const events = [];
+  let landed = 0;
+  let failed = 0;
+  let lost = 0;
+  let lastInclusion = null;
+  let idle = 0;
+  let checking = false;
+
+  const done = new Promise((resolve) => {
+    follower.on(({ number, block, events: blockEvents, weight }) => {
+      let ok = 0;
+      let bad = 0;
+      const byIndex = new Map();
+      block.extrinsics.forEach((ext, index) => {
+        const hash = ext.hash.toHex();
+        if (pending.has(hash)) byIndex.set(index, hash);
+      });
+      for (const record of blockEvents) {
+        if (!record.phase.isApplyExtrinsic) continue;
+        const index = record.phase.asApplyExtrinsic.toNumber();
+        if (!byIndex.has(index)) continue;
+        const { event } = record;
+        if (api.events.system.ExtrinsicSuccess.is(event)) {
+          ok++;
+          pending.delete(byIndex.get(index));
+        } else if (api.events.system.ExtrinsicFailed.is(event)) {
+          bad++;
+          pending.delete(byIndex.get(index));
+          const err = errorName(api, event.data.dispatchError);
+          failures.set(err, (failures.get(err) ?? 0) + 1);
+        } else {
+          events.push(event);
+        }
+      }
+      if (ok + bad > 0) {
+        landed += ok;
+        failed += bad;
+        lastInclusion = Date.now();
+        idle = 0;
+        rows.push({
+          block: number,
+          extrinsics: block.extrinsics.length,
+          [`${name} ok`]: ok,
+          [`${name} failed`]: bad,
+          refTime: pct(weight.normal.refTime.toBigInt(), maxRef),
+          proofSize: pct(weight.normal.proofSize.toBigInt(), maxProof),
+        });
+      } else {
+        idle++;
+      }
+      if (pending.size === 0) {
+        resolve();
+      } else if (idle >= STALL_BLOCKS && !checking) {
+        // Nothing of ours lands any more: whatever the pool no longer holds is lost.
+        checking = true;
+        api.rpc.author.pendingExtrinsics().then((inPool) => {
+          const held = new Set(inPool.map((ext) => ext.hash.toHex()));
+          const gone = [...pending.keys()].filter((hash) => !held.has(hash));
+          if (gone.length === pending.size) {
+            lost = gone.length;
+            resolve();
+          }
+          checking = false;
+          idle = 0;
+        }, () => { checking = false; });
+      }
+    });
+  });
+
+  const start = Date.now();
+  let refused = 0;
+  let firstRefusal = null;
+  for (let i = 0; i < txs.length; i += IN_FLIGHT) {
+    const results = await Promise.allSettled(
+      txs.slice(i, i + IN_FLIGHT).map((tx) => api.rpc.author.submitExtrinsic(tx)));
+    results.forEach((result, j) => {
+      if (result.status === 'rejected') {
+        refused++;
+        firstRefusal ??= result.reason.message;
+        pending.delete(txs[i + j].hash.toHex());
+      }
+    });
+  }
+  const submitMs = Date.now() - start;
+  if (refused) failures.set(`pool refused (${firstRefusal})`, refused);
+  if (pending.size > 0) {
+    await Promise.race([
+      done,
+      (async () => {
+        while (Date.now() - start < PHASE_TIMEOUT_MS && pending.size > 0) {
+          follower.check();
+          await sleep(1000);
+        }
+      })(),
+    ]);
+  }
+  follower.on(null);
+  if (pending.size > 0 && lost === 0) failures.set('not included before the timeout', pending.size);
+  if (lost) failures.set('lost (dropped from the pool)', lost);
+
+  console.log(`\n== ${name}: ${txs.length} submitted in ${submitMs} ms`);
+  console.table(rows);
+  const seconds = lastInclusion ? (lastInclusion - start) / 1000 : 0;
+  const most = rows.length ? Math.max(...rows.map((r) => r[`${name} ok`] + r[`${name} failed`])) : 0;
+  console.log(`${name}: landed ${landed}, failed ${failed + refused + lost + (lost ? 0 : pending.size)}` +
+    `${failures.size ? ` (${[...failures].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}; ` +
+    `${rows.length} blocks, at most ${most} in one; ${seconds.toFixed(1)} s from submission to the ` +
+    `last inclusion (${seconds ? (landed / seconds).toFixed(1) : 'n/a'} tx/s)`);
+  return { name, landed, failed: failed + refused + lost + (lost ? 0 : pending.size), blocks: rows.length, most, seconds, events };
+}
+
+async function signAll(api, plan) {
+  // plan: [{ signer, calls: [tx, ...] }]; nonces in sequence per signer, immortal. Signed
+  // locally with what the client already knows (no RPC per transaction), so that signing 10,000
+  // takes seconds rather than minutes.
+  const started = Date.now();
+  const nonces = await Promise.all(plan.map(({ signer }) => api.rpc.system.accountNextIndex(signer.address)));
+  const era = api.createType('ExtrinsicEra', new Uint8Array([0]));
+  const txs = [];
+  plan.forEach(({ signer, calls }, i) => {
+    const first = nonces[i].toNumber();
+    calls.forEach((call, n) => {
+      txs.push(call.sign(signer, {
+        blockHash: api.genesisHash,
+        genesisHash: api.genesisHash,
+        era,
+        nonce: first + n,
+        runtimeVersion: api.runtimeVersion,
+        signedExtensions: api.registry.signedExtensions,
+      }));
+    });
+  });
+  console.log(`signed ${txs.length} transactions in ${Date.now() - started} ms`);
+  return txs;
+}
+
+async function main() {
+  await cryptoWaitReady();
+  const node = await connect();
+  try {
+    await run(node.api);
+  } finally {
+    await node.stop();
+  }
+}
+
+async function run(api) {
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const alice = keyring.addFromUri('//Alice');
+  const sink = keyring.addFromUri('//Ferdie');
+  const buyers = Array.from({ length: SENDERS }, (_, i) => keyring.addFromUri(`//Alice//load//${i}`));
+  const vendors = Array.from({ length: VENDORS }, (_, i) => keyring.addFromUri(`//Alice//vendor//${i}`));
+  const runtime = await api.rpc.state.getRuntimeVersion();
+  console.log(`load: ${SENDERS} buyers x ${ORDERS_PER_SENDER} = ${TOTAL} per phase, ${VENDORS} vendors, ` +
+    `against ${runtime.specName.toString()} v${runtime.specVersion.toNumber()}, ` +
+    `dev block time ${process.env.WS ? '(running node)' : `${process.env.DEV_BLOCK_TIME_MS ?? 3000} ms`}`);
+
+  // Fund everyone: price, order deposit and fees per order, with room to spare.
+  const perBuyer = BigInt(ORDERS_PER_SENDER) * (PRICE + UNIT) + 20n * UNIT;
+  const perVendor = 100n * UNIT + BigInt(Math.ceil(TOTAL / VENDORS)) * UNIT / 10n;
+  const funding = [
+    ...buyers.map((b) => api.tx.balances.transferKeepAlive(b.address, perBuyer)),
+    ...vendors.map((v) => api.tx.balances.transferKeepAlive(v.address, perVendor)),
+  ];
+  for (let i = 0; i < funding.length; i += 200) {
+    await submit(api, api.tx.utility.batchAll(funding.slice(i, i + 200)), alice);
+  }
+  const stock = Math.ceil(TOTAL / VENDORS);
+  const listings = [];
+  for (const vendor of vendors) {
+    const listed = await submit(
+      api, api.tx.orders.createListing(PRICE, stock, 'ipfs://load-harness', 2000, 2000), vendor);
+    listings.push(listed.events
+      .find(({ event }) => api.events.orders.ListingCreated.is(event)).event.data.listing.toNumber());
+  }
+
+  const follower = follow(api);
+  await follower.ready;
+  const results = [];
+
+  // 1. Transfers: the yardstick.
+  let txs = await signAll(api, buyers.map((buyer) => ({
+    signer: buyer,
+    calls: Array.from({ length: ORDERS_PER_SENDER }, () => api.tx.balances.transferKeepAlive(sink.address, UNIT / 1000n)),
+  })));
+  results.push(await burst(api, follower, 'transfer', txs));
+
+  // 2. Place: buyer b's j-th order goes to vendor (b * ORDERS_PER_SENDER + j) % VENDORS.
+  txs = await signAll(api, buyers.map((buyer, b) => ({
+    signer: buyer,
+    calls: Array.from({ length: ORDERS_PER_SENDER }, (_, j) =>
+      api.tx.orders.placeOrder(listings[(b * ORDERS_PER_SENDER + j) % VENDORS], 1, PRICE)),
+  })));
+  const placed = await burst(api, follower, 'place_order', txs);
+  results.push(placed);
+  const orders = placed.events.filter((e) => api.events.orders.OrderPlaced.is(e)).map((e) => ({
+    id: e.data.order.toNumber(), buyer: e.data.buyer.toString(), vendor: e.data.vendor.toString(),
+  }));
+
+  // 3. Ship: each vendor ships every order it received.
+  txs = await signAll(api, vendors.map((vendor) => ({
+    signer: vendor,
+    calls: orders.filter((o) => o.vendor === vendor.address)
+      .map((o) => api.tx.orders.shipOrder(o.id, new Uint8Array(32).fill(1))),
+  })));
+  results.push(await burst(api, follower, 'ship_order', txs));
+
+  // 4. Confirm: each buyer confirms each of its orders.
+  txs = await signAll(api, buyers.map((buyer) => ({
+    signer: buyer,
+    calls: orders.filter((o) => o.buyer === buyer.address).map((o) => api.tx.orders.confirmDelivery(o.id)),
+  })));
+  const confirmed = await burst(api, follower, 'confirm_delivery', txs);
+  results.push(confirmed);
+
+  console.log('\n== summary');
+  console.table(results.map(({ name, landed, failed, blocks, most, seconds }) => ({
+    call: name, landed, failed, blocks, 'most in a block': most, seconds: seconds.toFixed(1),
+    'tx/s': seconds ? (landed / seconds).toFixed(1) : 'n/a',
+  })));
+
+  // Where the chain must end: every order completed, no open order, stock accounted for.
+  const completed = confirmed.events.filter((e) => api.events.orders.OrderClosed.is(e) &&
+    e.data.outcome.isCompleted).length;
+  const open = (await api.query.orders.orders.keys()).length;
+  let sold = 0;
+  for (const id of listings) {
+    const listing = (await api.query.orders.listings(id)).unwrap();
+    sold += stock - listing.stock.toNumber();
+    if (listing.reserved.toNumber() !== 0) throw new Error(`listing ${id} still reserves units`);
+  }
+  console.log(`orders placed ${orders.length}, completed ${completed}, still open ${open}, units sold ${sold}`);
+  const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  if (failed > 0) throw new Error(`${failed} transactions failed or were lost`);
+  if (orders.length !== TOTAL || completed !== TOTAL || open !== 0 || sold !== TOTAL) {
+    throw new Error('the lifecycle did not end where it must');
+  }
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});
