@@ -42,6 +42,9 @@ pub struct ConsortiumFile {
 	pub arbitration_panel: Vec<String>,
 	/// Delivery oracles (SS58).
 	pub delivery_oracles: Vec<String>,
+	/// The vetting body, which approves vendors (SS58); none leaves vetting to council motions.
+	#[serde(default)]
+	pub vetting_body: Vec<String>,
 	/// Invulnerable collators.
 	pub collators: Vec<CollatorEntry>,
 	/// Accounts endowed at genesis.
@@ -120,6 +123,7 @@ pub fn read(path: &str) -> Result<Checked, String> {
 	let council = accounts("council", &file.council, 1, COUNCIL_MAX_MEMBERS as usize)?;
 	let arbitration_panel = accounts("arbitrationPanel", &file.arbitration_panel, 0, MAX_BODY)?;
 	let delivery_oracles = accounts("deliveryOracles", &file.delivery_oracles, 0, MAX_BODY)?;
+	let vetting_body = accounts("vettingBody", &file.vetting_body, 0, MAX_BODY)?;
 	if file.collators.is_empty() {
 		return Err("collators: at least one collator is needed to produce blocks".into());
 	}
@@ -155,12 +159,16 @@ pub fn read(path: &str) -> Result<Checked, String> {
 		delivery_oracles,
 		collators,
 		endowments,
+		vetting_body,
+		// Vendors apply on chain, with their bond, and the vetting body approves them.
+		vendors: Vec::new(),
 	};
 	let raw = |who: &AccountId| -> [u8; 32] { who.clone().into() };
 	let mut keys: Vec<[u8; 32]> = Vec::new();
 	keys.extend(consortium.council.iter().map(raw));
 	keys.extend(consortium.arbitration_panel.iter().map(raw));
 	keys.extend(consortium.delivery_oracles.iter().map(raw));
+	keys.extend(consortium.vetting_body.iter().map(raw));
 	for (who, aura) in &consortium.collators {
 		keys.push(raw(who));
 		keys.push(

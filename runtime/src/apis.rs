@@ -3,7 +3,7 @@
 use crate::{
 	configs::ConsensusHook, genesis_config_presets, AccountId, Balance, Block, Executive,
 	InherentDataExt, Nonce, Orders, ParachainInfo, ParachainSystem, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, RELAY_PARENT_OFFSET,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, Vendors, RELAY_PARENT_OFFSET,
 	SLOT_DURATION, VERSION,
 };
 use alloc::vec::Vec;
@@ -208,6 +208,37 @@ impl_runtime_apis! {
 			max: u32,
 		) -> Vec<(commerce_primitives::OrderId, pallet_orders::OrderOf<Runtime>)> {
 			Orders::orders_of(who, start_after, max)
+		}
+	}
+
+	impl commerce_primitives::runtime_api::VendorsApi<
+		Block,
+		AccountId,
+		pallet_vendors::VendorOf<Runtime>,
+		pallet_vendors::PerformanceOf<Runtime>,
+		pallet_vendors::TenderOf<Runtime>,
+	> for Runtime {
+		fn vendor(who: AccountId) -> Option<pallet_vendors::VendorOf<Runtime>> {
+			Vendors::vendor_record(&who)
+		}
+
+		fn may_sell(who: AccountId) -> bool {
+			<Vendors as commerce_primitives::VendorRegistry<AccountId>>::is_active_vendor(&who)
+		}
+
+		fn performance(who: AccountId) -> Vec<pallet_vendors::PerformanceOf<Runtime>> {
+			Vendors::performance_of(&who)
+		}
+
+		fn current_period() -> u32 {
+			Vendors::current_period()
+		}
+
+		fn open_tenders(
+			start_after: Option<u32>,
+			max: u32,
+		) -> Vec<(u32, pallet_vendors::TenderOf<Runtime>)> {
+			Vendors::open_tenders(start_after, max)
 		}
 	}
 

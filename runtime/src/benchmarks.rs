@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_council_root, CouncilRoot]
 	[pallet_orders, Orders]
 	[pallet_escrow, Escrow]
+	[pallet_vendors, Vendors]
 );

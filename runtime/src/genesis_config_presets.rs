@@ -2,21 +2,25 @@
 //!
 //! - `development` (`sp_genesis_builder::DEV_RUNTIME_PRESET`): one collator (Alice), the
 //!   well-known development accounts endowed, a council of Alice, Bob and Charlie, Ferdie as
-//!   delivery oracle, Eve on the arbitration panel, a 1% marketplace fee, a short minimum
-//!   confirm window.
+//!   delivery oracle, Eve on the arbitration panel, Alice as the vetting body, Dave and Ferdie
+//!   approved vendors, a 1% marketplace fee, a short minimum confirm window, and short KPI
+//!   periods with a lenient penalty policy ([`dev_vendor_policy`]) so that tests can run the
+//!   ladder.
 //! - `local_testnet` (`sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET`): two collators (Alice
 //!   and Bob), for a relay chain with this parachain at [`PARACHAIN_ID`].
 //! - `production` ([`PRODUCTION_PRESET`]): no development account at all, and no account of any
-//!   kind: the production parameters (fee, candidacy bond, a day's minimum confirm window) with
-//!   an empty council, panel, oracle list and collator set. A consortium's chain spec is this
+//!   kind: the production parameters (fee, candidacy bond, a day's minimum confirm window, weekly
+//!   KPI periods and the penalty policy [`production_vendor_policy`]) with an empty council,
+//!   panel, oracle list, vetting body, vendor registry and collator set. A consortium's chain spec is this
 //!   preset plus the consortium's own accounts, [`consortium_genesis`]: the node builds it from
 //!   the consortium's file (`commerce-node export-chain-spec --chain consortium:FILE --raw`).
 
 use crate::{
 	configs::MarketplaceFeeAccount, AccountId, ArbitrationPanelConfig, AuraId, Balance,
 	BalancesConfig, CollatorSelectionConfig, CouncilMembershipConfig, DeliveryOraclesConfig,
-	EscrowConfig, OrdersConfig, ParachainInfoConfig, PolkadotXcmConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, EXISTENTIAL_DEPOSIT, UNIT,
+	EscrowConfig, OrdersConfig, ParachainInfoConfig, PolkadotXcmConfig, Runtime,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, VendorsConfig, VettingBodyConfig,
+	EXISTENTIAL_DEPOSIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
@@ -36,6 +40,11 @@ pub const CANDIDACY_BOND: Balance = 10_000 * UNIT;
 /// The minimum confirm window of the development presets, in blocks, so that tests can run
 /// orders to their end; production keeps the runtime's default of a day.
 pub const DEV_MIN_CONFIRM_WINDOW: u32 = 10;
+/// The KPI period of the development presets, in blocks, so that tests can run the penalty
+/// ladder; production keeps the runtime's default of a week.
+pub const DEV_KPI_PERIOD: u32 = 20;
+/// The commit and the reveal window of tenders on the development presets, in blocks.
+pub const DEV_TENDER_WINDOW: u32 = 10;
 /// The name of the production preset.
 pub const PRODUCTION_PRESET: &str = "production";
 /// The XCM version the chain assumes before negotiation.
@@ -56,14 +65,80 @@ pub struct Consortium {
 	pub collators: Vec<(AccountId, AuraId)>,
 	/// The accounts endowed at genesis, with their balances in planck.
 	pub endowments: Vec<(AccountId, Balance)>,
+	/// The vetting body: approves vendors and manages their credentials.
+	pub vetting_body: Vec<AccountId>,
+	/// Vendors approved at genesis (each must be endowed with the vendor bond).
+	pub vendors: Vec<AccountId>,
+}
+
+/// The penalty policy of a production chain (after Amazon's seller metrics): judged from 20
+/// orders a period; at least 96% shipped on time, at most 10% imperfect orders, 1% disputes
+/// lost, 2.5% cancellations; two-period cures; a failed cure slashes 10% of the bond (at most
+/// the bond itself); the second failed cure in a row suspends. Tenders: two days to commit, one
+/// to reveal, a 100 CMRC deposit; price 50%, delivery 20%, KPIs 30%; bidders need 90% perfect
+/// orders.
+pub fn production_vendor_policy() -> pallet_vendors::PolicyOf<Runtime> {
+	pallet_vendors::Policy {
+		min_sample: 20,
+		min_on_time: Perbill::from_percent(96),
+		max_defect: Perbill::from_percent(10),
+		max_order_defect: Perbill::from_percent(1),
+		max_cancellation: Perbill::from_rational(25u32, 1000u32),
+		cure_periods: 2,
+		slash: Perbill::from_percent(10),
+		max_slash: crate::configs::VendorBond::get(),
+		failed_cures_to_suspend: 2,
+		required_credentials: Default::default(),
+		tender: pallet_vendors::TenderRules {
+			commit_blocks: 2 * crate::DAYS,
+			reveal_blocks: crate::DAYS,
+			deposit: 100 * UNIT,
+			price_weight: Perbill::from_percent(50),
+			delivery_weight: Perbill::from_percent(20),
+			kpi_weight: Perbill::from_percent(30),
+			kpi_floor: Perbill::from_percent(90),
+		},
+	}
+}
+
+/// The penalty policy of the development presets: judged from 2 orders a period; one-period
+/// cures; the first failed cure slashes 10% of the bond and suspends; tenders of 10 + 10
+/// blocks with a 10 CMRC deposit.
+pub fn dev_vendor_policy() -> pallet_vendors::PolicyOf<Runtime> {
+	pallet_vendors::Policy {
+		min_sample: 2,
+		min_on_time: Perbill::from_percent(90),
+		max_defect: Perbill::from_percent(50),
+		max_order_defect: Perbill::from_percent(10),
+		max_cancellation: Perbill::from_percent(20),
+		cure_periods: 1,
+		slash: Perbill::from_percent(10),
+		max_slash: crate::configs::VendorBond::get(),
+		failed_cures_to_suspend: 1,
+		required_credentials: Default::default(),
+		tender: pallet_vendors::TenderRules {
+			commit_blocks: DEV_TENDER_WINDOW,
+			reveal_blocks: DEV_TENDER_WINDOW,
+			deposit: 10 * UNIT,
+			price_weight: Perbill::from_percent(50),
+			delivery_weight: Perbill::from_percent(20),
+			kpi_weight: Perbill::from_percent(30),
+			kpi_floor: Perbill::from_percent(50),
+		},
+	}
 }
 
 /// The genesis of a consortium's chain: the production parameters and `consortium`'s accounts.
 pub fn consortium_genesis(consortium: &Consortium) -> serde_json::Value {
-	genesis(consortium, None)
+	genesis(consortium, false)
 }
 
-fn genesis(consortium: &Consortium, min_confirm: Option<u32>) -> serde_json::Value {
+fn genesis(consortium: &Consortium, dev: bool) -> serde_json::Value {
+	let min_confirm = dev.then_some(DEV_MIN_CONFIRM_WINDOW);
+	let period_length = dev.then_some(DEV_KPI_PERIOD);
+	let policy = if dev { dev_vendor_policy() } else { production_vendor_policy() };
+	let vendors: Vec<(AccountId, Vec<u8>)> =
+		consortium.vendors.iter().map(|who| (who.clone(), Vec::new())).collect();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: consortium
@@ -109,8 +184,16 @@ fn genesis(consortium: &Consortium, min_confirm: Option<u32>) -> serde_json::Val
 				.try_into()
 				.expect("the panel is within MaxMembers (checked when the file is read)"),
 		},
+		vetting_body: VettingBodyConfig {
+			members: consortium
+				.vetting_body
+				.clone()
+				.try_into()
+				.expect("the vetting body is within MaxMembers (checked when the file is read)"),
+		},
 		escrow: EscrowConfig { fee: GENESIS_MARKETPLACE_FEE },
 		orders: OrdersConfig { min_confirm_window: min_confirm },
+		vendors: VendorsConfig { vendors, policy: Some(policy), period_length },
 	})
 }
 
@@ -130,20 +213,20 @@ fn development_consortium(collators: Vec<Sr25519Keyring>) -> Consortium {
 		delivery_oracles: vec![Sr25519Keyring::Ferdie.to_account_id()],
 		collators: collators.into_iter().map(collator).collect(),
 		endowments: Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect(),
+		vetting_body: vec![Sr25519Keyring::Alice.to_account_id()],
+		vendors: vec![Sr25519Keyring::Dave.to_account_id(), Sr25519Keyring::Ferdie.to_account_id()],
 	}
 }
 
 /// The JSON patch of the preset `id`, or `None` for an unknown preset.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
-		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => genesis(
-			&development_consortium(vec![Sr25519Keyring::Alice, Sr25519Keyring::Bob]),
-			Some(DEV_MIN_CONFIRM_WINDOW),
-		),
-		sp_genesis_builder::DEV_RUNTIME_PRESET => genesis(
-			&development_consortium(vec![Sr25519Keyring::Alice]),
-			Some(DEV_MIN_CONFIRM_WINDOW),
-		),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => {
+			genesis(&development_consortium(vec![Sr25519Keyring::Alice, Sr25519Keyring::Bob]), true)
+		},
+		sp_genesis_builder::DEV_RUNTIME_PRESET => {
+			genesis(&development_consortium(vec![Sr25519Keyring::Alice]), true)
+		},
 		PRODUCTION_PRESET => consortium_genesis(&Consortium::default()),
 		_ => return None,
 	};

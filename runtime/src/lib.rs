@@ -155,7 +155,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	authoring_version: 1,
-	spec_version: 2,
+	spec_version: 3,
 	impl_version: 0,
 	apis: RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -302,12 +302,16 @@ mod runtime {
 	pub type DeliveryOracles = pallet_membership<Instance2>;
 	#[runtime::pallet_index(44)]
 	pub type ArbitrationPanel = pallet_membership<Instance3>;
+	#[runtime::pallet_index(45)]
+	pub type VettingBody = pallet_membership<Instance4>;
 
 	// Commerce: 50–69.
 	#[runtime::pallet_index(50)]
 	pub type Orders = pallet_orders;
 	#[runtime::pallet_index(51)]
 	pub type Escrow = pallet_escrow;
+	#[runtime::pallet_index(52)]
+	pub type Vendors = pallet_vendors;
 }
 
 cumulus_pallet_parachain_system::register_validate_block! {

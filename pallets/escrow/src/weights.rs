@@ -6,11 +6,11 @@
 //! Regenerate with `scripts/bench.sh`; do not edit by hand.
 
 // Command:
-// /root/.cache/commerce-chain/target/release/commerce-node
+// /root/.cache/commerce-chain/target-bench/release/commerce-node
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/commerce-chain/target/release/wbuild/commerce-runtime/commerce_runtime.compact.compressed.wasm
+// /root/.cache/commerce-chain/target-bench/release/wbuild/commerce-runtime/commerce_runtime.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -56,8 +56,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::MarketplaceFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_fee() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 10_059_000 picoseconds.
-		Weight::from_parts(11_532_000, 0)
+		// Minimum execution time: 9_708_000 picoseconds.
+		Weight::from_parts(15_418_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Escrow::Escrows` (r:1 w:0)
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn open_dispute() -> Weight {
 		// Proof size (bytes): measured `2185`, estimated `3662`.
-		// Minimum execution time: 78_396_000 picoseconds.
-		Weight::from_parts(92_503_000, 3662)
+		// Minimum execution time: 96_019_000 picoseconds.
+		Weight::from_parts(168_124_000, 3662)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn submit_evidence() -> Weight {
 		// Proof size (bytes): measured `367`, estimated `3583`.
-		// Minimum execution time: 25_679_000 picoseconds.
-		Weight::from_parts(27_912_000, 3583)
+		// Minimum execution time: 26_299_000 picoseconds.
+		Weight::from_parts(28_503_000, 3583)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,9 +97,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:1 w:1)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
+	/// Proof: `Vendors::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Performance` (r:1 w:1)
+	/// Proof: `Vendors::Performance` (`max_values`: None, `max_size`: Some(721), added: 3196, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Affected` (r:1 w:1)
+	/// Proof: `Vendors::Affected` (`max_values`: None, `max_size`: Some(1585), added: 4060, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Deadlines` (r:0 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
@@ -107,11 +115,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Escrow::RulingDeadlines` (r:0 w:1)
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn rule() -> Weight {
-		// Proof size (bytes): measured `1242`, estimated `8799`.
-		// Minimum execution time: 284_411_000 picoseconds.
-		Weight::from_parts(291_966_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Proof size (bytes): measured `1775`, estimated `8799`.
+		// Minimum execution time: 314_597_000 picoseconds.
+		Weight::from_parts(321_941_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Escrow::Disputes` (r:1 w:1)
 	/// Proof: `Escrow::Disputes` (`max_values`: None, `max_size`: Some(118), added: 2593, mode: `MaxEncodedLen`)
@@ -122,9 +130,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:1 w:1)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
+	/// Proof: `Vendors::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Performance` (r:1 w:1)
+	/// Proof: `Vendors::Performance` (`max_values`: None, `max_size`: Some(721), added: 3196, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Affected` (r:1 w:1)
+	/// Proof: `Vendors::Affected` (`max_values`: None, `max_size`: Some(1585), added: 4060, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Deadlines` (r:0 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
@@ -132,11 +148,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Escrow::RulingDeadlines` (r:0 w:1)
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn resolve_overdue_dispute() -> Weight {
-		// Proof size (bytes): measured `1242`, estimated `8799`.
-		// Minimum execution time: 283_610_000 picoseconds.
-		Weight::from_parts(291_234_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Proof size (bytes): measured `1775`, estimated `8799`.
+		// Minimum execution time: 315_439_000 picoseconds.
+		Weight::from_parts(380_501_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Escrow::RulingCursor` (r:1 w:1)
 	/// Proof: `Escrow::RulingCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -151,23 +167,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:129 w:129)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:64 w:64)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:64 w:64)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
+	/// Proof: `Vendors::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Performance` (r:64 w:64)
+	/// Proof: `Vendors::Performance` (`max_values`: None, `max_size`: Some(721), added: 3196, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Affected` (r:64 w:64)
+	/// Proof: `Vendors::Affected` (`max_values`: None, `max_size`: Some(1585), added: 4060, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Deadlines` (r:0 w:64)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:128)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_idle_disputes(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `611 + n * (672 ±0)`, estimated `3593 + n * (5206 ±0)`.
-		// Minimum execution time: 23_824_000 picoseconds.
-		Weight::from_parts(182_288_782, 3593)
-			.saturating_add(Weight::from_parts(296_236_777, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
+		// Proof size (bytes): measured `1068 + n * (757 ±0)`, estimated `3593 + n * (5206 ±0)`.
+		// Minimum execution time: 13_776_000 picoseconds.
+		Weight::from_parts(385_262_510, 3593)
+			.saturating_add(Weight::from_parts(310_700_612, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((13_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
 	}
 }
@@ -175,36 +199,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn set_fee() -> Weight {
-		Weight::from_parts(11_532_000, 0)
+		Weight::from_parts(15_418_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn open_dispute() -> Weight {
-		Weight::from_parts(92_503_000, 3662)
+		Weight::from_parts(168_124_000, 3662)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn submit_evidence() -> Weight {
-		Weight::from_parts(27_912_000, 3583)
+		Weight::from_parts(28_503_000, 3583)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn rule() -> Weight {
-		Weight::from_parts(291_966_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		Weight::from_parts(321_941_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn resolve_overdue_dispute() -> Weight {
-		Weight::from_parts(291_234_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		Weight::from_parts(380_501_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn on_idle_disputes(n: u32, ) -> Weight {
-		Weight::from_parts(182_288_782, 3593)
-			.saturating_add(Weight::from_parts(296_236_777, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(n.into())))
+		Weight::from_parts(385_262_510, 3593)
+			.saturating_add(Weight::from_parts(310_700_612, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((13_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
 	}
 }

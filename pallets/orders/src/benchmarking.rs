@@ -24,6 +24,14 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
+/// A funded account the vendor registry lets sell.
+fn vendor<T: Config>(index: u32) -> T::AccountId {
+	use commerce_primitives::VendorRegistry;
+	let who = funded::<T>("vendor", index);
+	T::VendorRegistry::make_active_vendor(&who);
+	who
+}
+
 fn unit_price<T: Config>() -> BalanceOf<T> {
 	use frame_support::traits::fungible::Inspect;
 	T::Currency::minimum_balance().saturating_mul(100u32.into())
@@ -67,7 +75,7 @@ fn placed<T: Config>(
 fn many_placed<T: Config>(n: u32) -> Vec<(T::AccountId, OrderId)> {
 	(0..n)
 		.map(|i| {
-			let vendor = funded::<T>("vendor", 1_000 + i);
+			let vendor = vendor::<T>(1_000 + i);
 			let buyer = funded::<T>("buyer", 1_000 + i);
 			let (_, id) = placed::<T>(&vendor, &buyer, 10);
 			(vendor, id)
@@ -105,7 +113,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn create_listing() {
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let metadata = vec![7u8; T::MaxMetadataLen::get() as usize];
 
 		#[extrinsic_call]
@@ -123,7 +131,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn update_listing() {
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let id = listing::<T>(&vendor, 10);
 		let price = unit_price::<T>().saturating_mul(2u32.into());
 
@@ -135,7 +143,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn delist() {
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let id = listing::<T>(&vendor, 10);
 
 		#[extrinsic_call]
@@ -149,7 +157,7 @@ mod benchmarks {
 	fn place_order() {
 		start_at_block_one::<T>();
 		let others = many_placed::<T>(ON_IDLE_MAX);
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let buyer = funded::<T>("buyer", 0);
 		let id = listing::<T>(&vendor, 1_000);
 		let order = NextOrderId::<T>::get();
@@ -166,7 +174,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn cancel_order() {
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let buyer = funded::<T>("buyer", 0);
 		let (_, id) = placed::<T>(&vendor, &buyer, 10);
 
@@ -179,7 +187,7 @@ mod benchmarks {
 	#[benchmark]
 	fn ship_order() {
 		start_at_block_one::<T>();
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let buyer = funded::<T>("buyer", 0);
 		let (_, id) = placed::<T>(&vendor, &buyer, 10);
 		let due = now::<T>().saturating_add(confirm_window::<T>());
@@ -195,7 +203,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn confirm_delivery() {
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let buyer = funded::<T>("buyer", 0);
 		let id = shipped::<T>(&vendor, &buyer);
 
@@ -208,7 +216,7 @@ mod benchmarks {
 	#[benchmark]
 	fn attest_delivery() -> Result<(), BenchmarkError> {
 		start_at_block_one::<T>();
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let buyer = funded::<T>("buyer", 0);
 		let id = shipped::<T>(&vendor, &buyer);
 		next_block::<T>();
@@ -229,7 +237,7 @@ mod benchmarks {
 	/// partial refund of a shipped order only releases part of the hold).
 	#[benchmark]
 	fn refund_order() {
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let buyer = funded::<T>("buyer", 0);
 		let (listing, id) = placed::<T>(&vendor, &buyer, 10);
 		let total = Orders::<T>::order_of(id).expect("order exists").total;
@@ -244,7 +252,7 @@ mod benchmarks {
 	/// A paid order not shipped by its deadline: refunded and restocked.
 	#[benchmark]
 	fn process_overdue_unshipped() {
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let buyer = funded::<T>("buyer", 0);
 		let caller = funded::<T>("caller", 0);
 		let (listing, id) = placed::<T>(&vendor, &buyer, 10);
@@ -261,7 +269,7 @@ mod benchmarks {
 	/// A shipped order not confirmed or disputed by its deadline: paid to the vendor.
 	#[benchmark]
 	fn process_overdue_unconfirmed() {
-		let vendor = funded::<T>("vendor", 0);
+		let vendor = vendor::<T>(0);
 		let buyer = funded::<T>("buyer", 0);
 		let caller = funded::<T>("caller", 0);
 		let id = shipped::<T>(&vendor, &buyer);

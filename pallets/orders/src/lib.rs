@@ -50,7 +50,9 @@
 //! which calls this pallet through [`commerce_primitives::OrderDisputes`].
 //!
 //! ## Implementation notes
-//! - Money moves only through [`Config::Escrow`]; who may sell is [`Config::VendorRegistry`].
+//! - Money moves only through [`Config::Escrow`]; who may sell is [`Config::VendorRegistry`],
+//!   asked when a listing is created and when an order is placed. Each order's facts go to
+//!   [`Config::Observer`] (the vendors pallet's KPIs) when it is placed and when it ends.
 //! - Deadlines are entries keyed by `(block, order)` ([`commerce_primitives::deadlines`]): each
 //!   transition removes the old entry and inserts the new one, O(1), with no per-block capacity
 //!   another user could fill. `on_idle` drains the due ones within the weight left.
@@ -107,7 +109,8 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use commerce_primitives::{
-		DepositAmount, Escrow, HoldersOf, ListingId, OrderId, Outcome, VendorRegistry,
+		DepositAmount, Escrow, HoldersOf, ListingId, OrderId, OrderObserver, Outcome,
+		VendorRegistry,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -151,8 +154,11 @@ pub mod pallet {
 		/// Where order payments are held and from where they are paid out.
 		type Escrow: Escrow<Self::AccountId, BalanceOf<Self>>;
 
-		/// Who may create listings.
+		/// Who may create listings and take orders.
 		type VendorRegistry: VendorRegistry<Self::AccountId>;
+
+		/// Receives each order's facts (the vendor registry's KPIs); `()` ignores them.
+		type Observer: OrderObserver<Self::AccountId, BalanceOf<Self>>;
 
 		/// The origin of delivery attestations (the consortium's logistics oracles).
 		type DeliveryOracleOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -385,6 +391,9 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The account is not allowed to sell (see the vendor registry).
 		NotAVendor,
+		/// The listing's vendor may not take orders now (suspended, retiring, or a required
+		/// credential expired); its open orders still run to their end.
+		VendorNotActive,
 		/// No listing has this id.
 		ListingNotFound,
 		/// Only the listing's or the order's vendor may do this.

@@ -2,8 +2,7 @@
 //! that keeps payments in a pot account.
 
 use crate as pallet_orders;
-use commerce_primitives::{Escrow, OrderId, VendorRegistry};
-use frame_support::weights::Weight;
+use commerce_primitives::{Escrow, OrderId, OrderObserver, OrderReport, Outcome, VendorRegistry};
 use frame_support::{
 	derive_impl, ensure, ord_parameter_types, parameter_types,
 	traits::{
@@ -12,6 +11,7 @@ use frame_support::{
 		ConstU32, ConstU64, LinearStoragePrice,
 	},
 };
+use frame_support::{pallet_prelude::ValueQuery, weights::Weight};
 use frame_system::EnsureSignedBy;
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 
@@ -121,9 +121,50 @@ impl Escrow<AccountId, Balance> for MockEscrow {
 }
 
 pub struct MockVendors;
+
+/// Vendors the mock registry has stopped from selling (set by tests).
+#[frame_support::storage_alias]
+pub type InactiveVendors = StorageMap<MockVendors, frame_support::Twox64Concat, AccountId, ()>;
+
 impl VendorRegistry<AccountId> for MockVendors {
 	fn is_active_vendor(who: &AccountId) -> bool {
-		*who != BANNED
+		*who != BANNED && !InactiveVendors::contains_key(who)
+	}
+}
+
+/// Records what the orders pallet reports, in storage (rolled back with a failed dispatch).
+pub struct MockObserver;
+
+/// `(vendor, order)` per placed order, in order.
+#[frame_support::storage_alias]
+pub type ObservedPlaced = StorageValue<MockObserver, Vec<(AccountId, OrderId)>, ValueQuery>;
+
+/// `(order, vendor, buyer, outcome, total, partially refunded, refunded at close, shipped)` per
+/// closed order, in order.
+#[frame_support::storage_alias]
+pub type ObservedClosed = StorageValue<
+	MockObserver,
+	Vec<(OrderId, AccountId, AccountId, Outcome, Balance, Balance, Balance, bool)>,
+	ValueQuery,
+>;
+
+impl OrderObserver<AccountId, Balance> for MockObserver {
+	fn order_placed(vendor: &AccountId, order: OrderId) {
+		ObservedPlaced::mutate(|placed| placed.push((*vendor, order)));
+	}
+	fn order_closed(r: &OrderReport<AccountId, Balance>) {
+		ObservedClosed::mutate(|closed| {
+			closed.push((
+				r.order,
+				r.vendor,
+				r.buyer,
+				r.outcome,
+				r.total,
+				r.partially_refunded,
+				r.refunded_at_close,
+				r.shipped,
+			))
+		});
 	}
 }
 
@@ -166,6 +207,7 @@ impl pallet_orders::Config for Test {
 	type OrderDeposit = OrderDeposit;
 	type Escrow = MockEscrow;
 	type VendorRegistry = MockVendors;
+	type Observer = MockObserver;
 	type DeliveryOracleOrigin = EnsureSignedBy<Oracle, AccountId>;
 	type GovernanceOrigin = EnsureSignedBy<Governance, AccountId>;
 	type Holders = commerce_primitives::BalancesHolders<Test>;

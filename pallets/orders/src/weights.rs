@@ -6,11 +6,11 @@
 //! Regenerate with `scripts/bench.sh`; do not edit by hand.
 
 // Command:
-// /root/.cache/commerce-chain/target/release/commerce-node
+// /root/.cache/commerce-chain/target-bench/release/commerce-node
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/commerce-chain/target/release/wbuild/commerce-runtime/commerce_runtime.compact.compressed.wasm
+// /root/.cache/commerce-chain/target-bench/release/wbuild/commerce-runtime/commerce_runtime.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -60,27 +60,31 @@ pub trait WeightInfo {
 /// Weights for `pallet_orders` measured on the machine named above, with the runtime's `DbWeight`.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Vendors::Vendors` (r:1 w:0)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::ActivePolicy` (r:1 w:0)
+	/// Proof: `Vendors::ActivePolicy` (`max_values`: Some(1), `max_size`: Some(97), added: 592, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::NextListingId` (r:1 w:1)
 	/// Proof: `Orders::NextListingId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:0 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn create_listing() -> Weight {
-		// Proof size (bytes): measured `243`, estimated `3640`.
-		// Minimum execution time: 83_125_000 picoseconds.
-		Weight::from_parts(85_930_000, 3640)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size (bytes): measured `892`, estimated `3678`.
+		// Minimum execution time: 103_944_000 picoseconds.
+		Weight::from_parts(109_013_000, 3678)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn update_listing() -> Weight {
 		// Proof size (bytes): measured `347`, estimated `3691`.
-		// Minimum execution time: 22_983_000 picoseconds.
-		Weight::from_parts(24_546_000, 3691)
+		// Minimum execution time: 23_374_000 picoseconds.
+		Weight::from_parts(26_409_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -89,16 +93,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn delist() -> Weight {
-		// Proof size (bytes): measured `576`, estimated `3691`.
-		// Minimum execution time: 76_002_000 picoseconds.
-		Weight::from_parts(79_970_000, 3691)
+		// Proof size (bytes): measured `667`, estimated `3691`.
+		// Minimum execution time: 82_554_000 picoseconds.
+		Weight::from_parts(88_646_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:1 w:1)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::ActivePolicy` (r:1 w:0)
+	/// Proof: `Vendors::ActivePolicy` (`max_values`: Some(1), `max_size`: Some(97), added: 592, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::NextOrderId` (r:1 w:1)
 	/// Proof: `Orders::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
@@ -106,7 +114,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::MinConfirmWindow` (r:1 w:0)
 	/// Proof: `Orders::MinConfirmWindow` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:0 w:1)
@@ -116,11 +124,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn place_order() -> Weight {
-		// Proof size (bytes): measured `2514`, estimated `3691`.
-		// Minimum execution time: 214_881_000 picoseconds.
-		Weight::from_parts(233_936_000, 3691)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Proof size (bytes): measured `3469`, estimated `3691`.
+		// Minimum execution time: 254_175_000 picoseconds.
+		Weight::from_parts(280_444_000, 3691)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
@@ -131,19 +139,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:1 w:1)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
+	/// Proof: `Vendors::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Performance` (r:1 w:1)
+	/// Proof: `Vendors::Performance` (`max_values`: None, `max_size`: Some(721), added: 3196, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Deadlines` (r:0 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
-		// Proof size (bytes): measured `1107`, estimated `3691`.
-		// Minimum execution time: 162_944_000 picoseconds.
-		Weight::from_parts(170_949_000, 3691)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size (bytes): measured `1622`, estimated `4186`.
+		// Minimum execution time: 188_382_000 picoseconds.
+		Weight::from_parts(200_885_000, 4186)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
@@ -153,8 +167,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn ship_order() -> Weight {
 		// Proof size (bytes): measured `632`, estimated `3691`.
-		// Minimum execution time: 39_894_000 picoseconds.
-		Weight::from_parts(42_930_000, 3691)
+		// Minimum execution time: 40_075_000 picoseconds.
+		Weight::from_parts(45_194_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -167,17 +181,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:1 w:1)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
+	/// Proof: `Vendors::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Performance` (r:1 w:1)
+	/// Proof: `Vendors::Performance` (`max_values`: None, `max_size`: Some(721), added: 3196, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Deadlines` (r:0 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn confirm_delivery() -> Weight {
-		// Proof size (bytes): measured `1163`, estimated `8799`.
-		// Minimum execution time: 224_239_000 picoseconds.
-		Weight::from_parts(234_818_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Proof size (bytes): measured `1678`, estimated `8799`.
+		// Minimum execution time: 246_931_000 picoseconds.
+		Weight::from_parts(316_681_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `DeliveryOracles::Members` (r:1 w:0)
 	/// Proof: `DeliveryOracles::Members` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
@@ -187,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn attest_delivery() -> Weight {
 		// Proof size (bytes): measured `473`, estimated `3662`.
-		// Minimum execution time: 37_209_000 picoseconds.
-		Weight::from_parts(41_408_000, 3662)
+		// Minimum execution time: 37_340_000 picoseconds.
+		Weight::from_parts(44_373_000, 3662)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -201,19 +221,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:1 w:1)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
+	/// Proof: `Vendors::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Performance` (r:1 w:1)
+	/// Proof: `Vendors::Performance` (`max_values`: None, `max_size`: Some(721), added: 3196, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Affected` (r:1 w:1)
+	/// Proof: `Vendors::Affected` (`max_values`: None, `max_size`: Some(1585), added: 4060, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Deadlines` (r:0 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn refund_order() -> Weight {
-		// Proof size (bytes): measured `1107`, estimated `3691`.
-		// Minimum execution time: 163_265_000 picoseconds.
-		Weight::from_parts(170_919_000, 3691)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size (bytes): measured `1640`, estimated `5050`.
+		// Minimum execution time: 192_139_000 picoseconds.
+		Weight::from_parts(292_577_000, 5050)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
@@ -224,19 +252,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:1 w:1)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
+	/// Proof: `Vendors::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Performance` (r:1 w:1)
+	/// Proof: `Vendors::Performance` (`max_values`: None, `max_size`: Some(721), added: 3196, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Affected` (r:1 w:1)
+	/// Proof: `Vendors::Affected` (`max_values`: None, `max_size`: Some(1585), added: 4060, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Deadlines` (r:0 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn process_overdue_unshipped() -> Weight {
-		// Proof size (bytes): measured `1107`, estimated `3691`.
-		// Minimum execution time: 164_657_000 picoseconds.
-		Weight::from_parts(173_194_000, 3691)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size (bytes): measured `1640`, estimated `5050`.
+		// Minimum execution time: 193_872_000 picoseconds.
+		Weight::from_parts(285_133_000, 5050)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
@@ -247,17 +283,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:1 w:1)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
+	/// Proof: `Vendors::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Performance` (r:1 w:1)
+	/// Proof: `Vendors::Performance` (`max_values`: None, `max_size`: Some(721), added: 3196, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Deadlines` (r:0 w:1)
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn process_overdue_unconfirmed() -> Weight {
-		// Proof size (bytes): measured `1163`, estimated `8799`.
-		// Minimum execution time: 225_131_000 picoseconds.
-		Weight::from_parts(238_375_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Proof size (bytes): measured `1678`, estimated `8799`.
+		// Minimum execution time: 250_999_000 picoseconds.
+		Weight::from_parts(271_136_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Orders::DeadlineCursor` (r:1 w:1)
 	/// Proof: `Orders::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -272,22 +314,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:64 w:64)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:64 w:64)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:64 w:64)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
+	/// Proof: `Vendors::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Performance` (r:64 w:64)
+	/// Proof: `Vendors::Performance` (`max_values`: None, `max_size`: Some(721), added: 3196, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Affected` (r:64 w:64)
+	/// Proof: `Vendors::Affected` (`max_values`: None, `max_size`: Some(1585), added: 4060, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:128)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_idle_unshipped(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `173 + n * (762 ±0)`, estimated `3493 + n * (2701 ±0)`.
-		// Minimum execution time: 13_045_000 picoseconds.
-		Weight::from_parts(13_465_000, 3493)
-			.saturating_add(Weight::from_parts(171_354_921, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+		// Proof size (bytes): measured `608 + n * (848 ±0)`, estimated `3493 + n * (4060 ±0)`.
+		// Minimum execution time: 13_365_000 picoseconds.
+		Weight::from_parts(20_949_000, 3493)
+			.saturating_add(Weight::from_parts(202_565_271, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2701).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((11_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4060).saturating_mul(n.into()))
 	}
 	/// Storage: `Orders::DeadlineCursor` (r:1 w:1)
 	/// Proof: `Orders::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -302,27 +352,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:129 w:129)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Vendors` (r:64 w:64)
+	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
+	/// Proof: `Vendors::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vendors::Performance` (r:64 w:64)
+	/// Proof: `Vendors::Performance` (`max_values`: None, `max_size`: Some(721), added: 3196, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::AccountOrders` (r:0 w:128)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_idle_unconfirmed(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `654 + n * (619 ±0)`, estimated `3593 + n * (5206 ±0)`.
-		// Minimum execution time: 11_962_000 picoseconds.
-		Weight::from_parts(120_985_511, 3593)
-			.saturating_add(Weight::from_parts(223_632_516, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+		// Proof size (bytes): measured `1071 + n * (705 ±0)`, estimated `3593 + n * (5206 ±0)`.
+		// Minimum execution time: 20_147_000 picoseconds.
+		Weight::from_parts(1_609_725_605, 3593)
+			.saturating_add(Weight::from_parts(228_309_913, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
 	}
 	/// Storage: `Orders::MinConfirmWindow` (r:0 w:1)
 	/// Proof: `Orders::MinConfirmWindow` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_min_confirm_window() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 10_109_000 picoseconds.
-		Weight::from_parts(11_201_000, 0)
+		// Minimum execution time: 10_349_000 picoseconds.
+		Weight::from_parts(11_331_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -330,80 +386,80 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn create_listing() -> Weight {
-		Weight::from_parts(85_930_000, 3640)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(109_013_000, 3678)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn update_listing() -> Weight {
-		Weight::from_parts(24_546_000, 3691)
+		Weight::from_parts(26_409_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delist() -> Weight {
-		Weight::from_parts(79_970_000, 3691)
+		Weight::from_parts(88_646_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn place_order() -> Weight {
-		Weight::from_parts(233_936_000, 3691)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+		Weight::from_parts(280_444_000, 3691)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(170_949_000, 3691)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(200_885_000, 4186)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn ship_order() -> Weight {
-		Weight::from_parts(42_930_000, 3691)
+		Weight::from_parts(45_194_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn confirm_delivery() -> Weight {
-		Weight::from_parts(234_818_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+		Weight::from_parts(316_681_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn attest_delivery() -> Weight {
-		Weight::from_parts(41_408_000, 3662)
+		Weight::from_parts(44_373_000, 3662)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn refund_order() -> Weight {
-		Weight::from_parts(170_919_000, 3691)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(292_577_000, 5050)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn process_overdue_unshipped() -> Weight {
-		Weight::from_parts(173_194_000, 3691)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(285_133_000, 5050)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn process_overdue_unconfirmed() -> Weight {
-		Weight::from_parts(238_375_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+		Weight::from_parts(271_136_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn on_idle_unshipped(n: u32, ) -> Weight {
-		Weight::from_parts(13_465_000, 3493)
-			.saturating_add(Weight::from_parts(171_354_921, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+		Weight::from_parts(20_949_000, 3493)
+			.saturating_add(Weight::from_parts(202_565_271, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((9_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2701).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().writes((11_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4060).saturating_mul(n.into()))
 	}
 	fn on_idle_unconfirmed(n: u32, ) -> Weight {
-		Weight::from_parts(120_985_511, 3593)
-			.saturating_add(Weight::from_parts(223_632_516, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+		Weight::from_parts(1_609_725_605, 3593)
+			.saturating_add(Weight::from_parts(228_309_913, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
 	}
 	fn set_min_confirm_window() -> Weight {
-		Weight::from_parts(11_201_000, 0)
+		Weight::from_parts(11_331_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

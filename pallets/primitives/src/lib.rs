@@ -10,6 +10,8 @@
 //! | [`Escrow`] | escrow | orders | hold, release and refund an order's payment |
 //! | [`OrderDisputes`] | orders | escrow | open and settle a dispute on an order |
 //! | [`PayoutSplitter`] | profit sharing (later); [`AllToVendor`] until then | escrow | who receives a release |
+//! | [`OrderObserver`] | vendors; `()` ignores the reports | orders | each order's facts, for vendor KPIs |
+//! | [`ListingProvider`] | orders | vendors | a listing's terms; a tender winner's new listing |
 //!
 //! [`deadlines`] holds the `(block, id)` deadline queue both pallets use, and [`runtime_api`] the
 //! runtime API dapps call. [`HoldersOf`] and [`DepositAmount`] let `try_state` compare what a
@@ -40,8 +42,12 @@ pub type ListingId = u64;
 
 /// Whether an account may act as a vendor (create listings).
 pub trait VendorRegistry<AccountId> {
-	/// `true` if `who` may list goods now.
+	/// `true` if `who` may list goods and take orders now.
 	fn is_active_vendor(who: &AccountId) -> bool;
+
+	/// Make the funded account `who` an active vendor, for other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_active_vendor(_who: &AccountId) {}
 }
 
 /// The registry used until the vendors pallet exists: every signed account may sell.
@@ -126,6 +132,81 @@ impl<AccountId: Clone, Balance> PayoutSplitter<AccountId, Balance> for AllToVend
 	) -> Payees<AccountId, Balance, Self::MaxPayees> {
 		BoundedVec::truncate_from(alloc::vec![(vendor.clone(), amount)])
 	}
+}
+
+/// What a replacement tender needs to know of a listing.
+#[derive(Clone, Eq, PartialEq, Debug)]
+pub struct ListingTerms<AccountId, Balance, BlockNumber> {
+	/// Who sells it.
+	pub vendor: AccountId,
+	/// The price of one unit.
+	pub unit_price: Balance,
+	/// Units available to new orders.
+	pub stock: u32,
+	/// Blocks the vendor has to ship an order.
+	pub ship_window: BlockNumber,
+}
+
+/// Listings as the vendors pallet's tenders see them.
+pub trait ListingProvider<AccountId, Balance, BlockNumber> {
+	/// The terms of `listing`, if it exists.
+	fn terms(listing: ListingId) -> Option<ListingTerms<AccountId, Balance, BlockNumber>>;
+
+	/// The shortest ship window a listing may have.
+	fn min_ship_window() -> BlockNumber;
+
+	/// A new listing for `vendor` of the goods of `template` (its metadata and confirm window)
+	/// at `unit_price`, with `stock` units and `ship_window`. The vendor holds the listing
+	/// deposit. Fails, changing nothing, if the vendor may not sell, cannot pay the deposit, or
+	/// the terms are invalid.
+	fn list_like(
+		template: ListingId,
+		vendor: &AccountId,
+		unit_price: Balance,
+		stock: u32,
+		ship_window: BlockNumber,
+	) -> Result<ListingId, DispatchError>;
+
+	/// A listing of `vendor`, for other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_listing(vendor: &AccountId) -> ListingId;
+}
+
+/// What the orders pallet reports of an order that ended: the facts vendor KPIs are computed
+/// from. Disputes run in escrow but end through the orders pallet, so it reports those too.
+#[derive(Clone, Eq, PartialEq, Debug)]
+pub struct OrderReport<AccountId, Balance> {
+	/// The order.
+	pub order: OrderId,
+	/// Who sold.
+	pub vendor: AccountId,
+	/// Who bought.
+	pub buyer: AccountId,
+	/// How it ended.
+	pub outcome: Outcome,
+	/// The price paid into escrow.
+	pub total: Balance,
+	/// Returned to the buyer by partial refunds while the order was open.
+	pub partially_refunded: Balance,
+	/// Returned to the buyer when it closed: a refund, or the buyer's part of a ruling.
+	pub refunded_at_close: Balance,
+	/// Whether the vendor shipped it (every shipment is before the ship-by deadline: a late
+	/// one is refused, and the order ends `ShippingDeadlineMissed`).
+	pub shipped: bool,
+}
+
+/// Receives the facts of each order from the orders pallet. Infallible and cheap: it runs
+/// inside the orders pallet's calls and hooks, whose benchmarks include its cost.
+pub trait OrderObserver<AccountId, Balance> {
+	/// `vendor` took order `order`.
+	fn order_placed(vendor: &AccountId, order: OrderId);
+	/// An order ended.
+	fn order_closed(report: &OrderReport<AccountId, Balance>);
+}
+
+impl<AccountId, Balance> OrderObserver<AccountId, Balance> for () {
+	fn order_placed(_: &AccountId, _: OrderId) {}
+	fn order_closed(_: &OrderReport<AccountId, Balance>) {}
 }
 
 /// How an order ended. Carried by the orders pallet's `OrderClosed` event.

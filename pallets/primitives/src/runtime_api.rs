@@ -1,4 +1,4 @@
-//! The runtime API through which dapps read orders and listings.
+//! The runtime APIs through which dapps read orders, listings and vendors.
 
 use crate::{ListingId, OrderId};
 use alloc::vec::Vec;
@@ -24,5 +24,30 @@ sp_api::decl_runtime_apis! {
 		/// hashes, not of the ids), starting after the order `start_after` (the last id of the
 		/// previous page; it need not be open any more). An empty page is the end.
 		fn orders_of(who: AccountId, start_after: Option<OrderId>, max: u32) -> Vec<(OrderId, Order)>;
+	}
+
+	/// Read access to the vendor registry (`api.call.vendorsApi.*` in Polkadot.js).
+	///
+	/// `Vendor` is the vendors pallet's registry record; `Performance` is one period's KPI
+	/// counts, its derived rates and how the policy in force judges them (`None` without a
+	/// policy); `Tender` is an open replacement tender.
+	pub trait VendorsApi<AccountId, Vendor, Performance, Tender>
+	where
+		AccountId: Codec,
+		Vendor: Codec,
+		Performance: Codec,
+		Tender: Codec,
+	{
+		/// The registry record of `who`: status, bond, ladder position, open orders.
+		fn vendor(who: AccountId) -> Option<Vendor>;
+		/// Whether `who` may list and take orders now (status and required credentials).
+		fn may_sell(who: AccountId) -> bool;
+		/// The KPIs `who` keeps, oldest period first.
+		fn performance(who: AccountId) -> Vec<Performance>;
+		/// The KPI period now running.
+		fn current_period() -> u32;
+		/// A page of the open tenders: at most `max` (capped at 100), in storage order,
+		/// starting after the tender `start_after`. An empty page is the end.
+		fn open_tenders(start_after: Option<u32>, max: u32) -> Vec<(u32, Tender)>;
 	}
 }

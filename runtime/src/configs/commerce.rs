@@ -1,12 +1,13 @@
-//! The commerce pallets: orders and escrow, and the consortium bodies that serve them (delivery
-//! oracles and the arbitration panel, both appointed by the council).
+//! The commerce pallets: orders, escrow and the vendor registry, and the consortium bodies that
+//! serve them (delivery oracles, the arbitration panel and the vetting body, all appointed by
+//! the council).
 
 use super::CouncilTwoThirds;
 use crate::{
 	deposit, AccountId, ArbitrationPanel, Balance, Balances, DeliveryOracles, Escrow, Orders,
-	Runtime, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES,
+	Runtime, RuntimeHoldReason, RuntimeOrigin, Vendors, VettingBody, DAYS, MINUTES, UNIT,
 };
-use commerce_primitives::{AllToVendor, AnyAccount, BalancesHolders};
+use commerce_primitives::{AllToVendor, BalancesHolders};
 use frame_support::{
 	parameter_types,
 	traits::{
@@ -58,8 +59,10 @@ impl pallet_orders::Config for Runtime {
 	type ListingDeposit = ListingDeposit;
 	type OrderDeposit = OrderDeposit;
 	type Escrow = Escrow;
-	// Any account may sell until the vendor registry exists.
-	type VendorRegistry = AnyAccount;
+	// Approved vendors in good standing, holding the required credentials.
+	type VendorRegistry = Vendors;
+	// Each order's facts feed the vendors' KPIs.
+	type Observer = Vendors;
 	type DeliveryOracleOrigin = EnsureSignedBy<DeliveryOracles, AccountId>;
 	type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
 	type Holders = BalancesHolders<Runtime>;
@@ -71,6 +74,39 @@ impl pallet_orders::Config for Runtime {
 	type MaxWindow = ConstU32<{ 90 * DAYS }>;
 	type MaxOrdersPage = ConstU32<100>;
 	type WeightInfo = pallet_orders::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// What a vendor holds while registered: its storage deposit and what penalties are
+	/// slashed from.
+	pub const VendorBond: Balance = 1_000 * UNIT;
+}
+
+/// Who vets vendors: a two-thirds council motion, or a member of the vetting body the council
+/// appoints.
+pub type EnsureVetting = EitherOfDiverse<CouncilTwoThirds, EnsureSignedBy<VettingBody, AccountId>>;
+
+impl pallet_vendors::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type VettingOrigin = EnsureVetting;
+	type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type Bond = VendorBond;
+	// Slashed funds beyond the buyers' service credits go where marketplace fees go.
+	type Treasury = MarketplaceFeeAccount;
+	type UnbondingPeriod = ConstU32<{ 7 * DAYS }>;
+	// A week per KPI period unless genesis or governance says otherwise.
+	type DefaultPeriodLength = ConstU32<{ 7 * DAYS }>;
+	type MinPeriodLength = ConstU32<10>;
+	type MaxProfileLen = ConstU32<128>;
+	type MaxCredentials = ConstU32<8>;
+	type MaxRequiredCredentials = ConstU32<4>;
+	type MaxPeriods = ConstU32<12>;
+	type MaxAffected = ConstU32<32>;
+	type Listings = Orders;
+	type MaxBids = ConstU32<16>;
+	type Holders = BalancesHolders<Runtime>;
+	type WeightInfo = pallet_vendors::weights::SubstrateWeight<Runtime>;
 }
 
 /// Who rules disputes: a two-thirds council motion (a collective ruling), or a member of the
@@ -123,7 +159,8 @@ impl pallet_escrow::BenchmarkHelper<AccountId, Balance> for OrdersForEscrowBench
 		use frame_support::traits::fungible::Mutate;
 		let funds = amount.saturating_mul(10).saturating_add(crate::UNIT);
 		Balances::set_balance(buyer, funds);
-		Balances::set_balance(vendor, funds);
+		Balances::set_balance(vendor, funds.saturating_add(VendorBond::get()));
+		<Vendors as commerce_primitives::VendorRegistry<_>>::make_active_vendor(vendor);
 		let listing = pallet_orders::NextListingId::<Runtime>::get();
 		Orders::create_listing(
 			RuntimeOrigin::signed(vendor.clone()),

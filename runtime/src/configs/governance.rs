@@ -7,8 +7,9 @@
 //! - `CouncilRoot` (`pallet_council_root`): a two-thirds council motion dispatches any call as
 //!   `Root`. This is the only way to reach `Root` (there is no sudo), and so the only way to
 //!   authorize a runtime upgrade.
-//! - `DeliveryOracles` and `ArbitrationPanel` (`pallet_membership` instances): the logistics
-//!   accounts that attest deliveries and the arbiters who rule disputes, appointed by the
+//! - `DeliveryOracles`, `ArbitrationPanel` and `VettingBody` (`pallet_membership` instances):
+//!   the logistics accounts that attest deliveries, the arbiters who rule disputes, and the
+//!   vetting body that approves vendors and manages their credentials, appointed by the
 //!   council.
 
 use crate::{
@@ -93,6 +94,8 @@ impl pallet_council_root::Config for Runtime {
 pub type DeliveryOraclesInstance = pallet_membership::Instance2;
 /// The arbitration panel's membership instance.
 pub type ArbitrationPanelInstance = pallet_membership::Instance3;
+/// The vetting body's membership instance.
+pub type VettingBodyInstance = pallet_membership::Instance4;
 
 impl pallet_membership::Config<DeliveryOraclesInstance> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -108,6 +111,19 @@ impl pallet_membership::Config<DeliveryOraclesInstance> for Runtime {
 }
 
 impl pallet_membership::Config<ArbitrationPanelInstance> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = CouncilTwoThirds;
+	type RemoveOrigin = CouncilTwoThirds;
+	type SwapOrigin = CouncilTwoThirds;
+	type ResetOrigin = CouncilTwoThirds;
+	type PrimeOrigin = CouncilTwoThirds;
+	type MembershipInitialized = ();
+	type MembershipChanged = ();
+	type MaxMembers = ConstU32<32>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_membership::Config<VettingBodyInstance> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type AddOrigin = CouncilTwoThirds;
 	type RemoveOrigin = CouncilTwoThirds;

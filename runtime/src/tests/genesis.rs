@@ -16,7 +16,24 @@ fn development_preset_has_a_collator_a_council_and_endowed_accounts() {
 			pallet_collective::Members::<Runtime, crate::configs::CouncilCollective>::get(),
 			pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().into_inner(),
 		);
-		assert_eq!(free_balance(Sr25519Keyring::Dave), genesis_config_presets::ENDOWMENT);
+		// Dave is an approved vendor: his bond is on hold out of his endowment.
+		assert_eq!(
+			free_balance(Sr25519Keyring::Dave) + crate::configs::VendorBond::get(),
+			genesis_config_presets::ENDOWMENT
+		);
+		for vendor in [Sr25519Keyring::Dave, Sr25519Keyring::Ferdie] {
+			assert!(<crate::Vendors as commerce_primitives::VendorRegistry<_>>::is_active_vendor(
+				&vendor.to_account_id()
+			));
+		}
+		assert_eq!(
+			pallet_membership::Members::<Runtime, pallet_membership::Instance4>::get().into_inner(),
+			vec![Sr25519Keyring::Alice.to_account_id()]
+		);
+		assert_eq!(
+			pallet_vendors::PeriodLength::<Runtime>::get(),
+			genesis_config_presets::DEV_KPI_PERIOD
+		);
 		assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
 		assert_eq!(CouncilMembership::prime(), None);
 	});
@@ -72,6 +89,15 @@ fn production_preset_holds_no_development_account() {
 			genesis_config_presets::CANDIDACY_BOND
 		);
 		assert_eq!(pallet_orders::MinConfirmWindow::<Runtime>::get(), crate::DAYS);
+		assert!(
+			pallet_membership::Members::<Runtime, pallet_membership::Instance4>::get().is_empty()
+		);
+		assert_eq!(pallet_vendors::Vendors::<Runtime>::iter().count(), 0);
+		assert_eq!(
+			pallet_vendors::ActivePolicy::<Runtime>::get(),
+			Some(genesis_config_presets::production_vendor_policy())
+		);
+		assert_eq!(pallet_vendors::PeriodLength::<Runtime>::get(), 7 * crate::DAYS);
 	});
 }
 
@@ -88,6 +114,8 @@ fn consortium_genesis_uses_the_consortiums_accounts() {
 		delivery_oracles: vec![account(5)],
 		collators: vec![(account(6), aura(6)), (account(7), aura(7))],
 		endowments: vec![(account(1), 5_000 * crate::UNIT), (account(6), 20_000 * crate::UNIT)],
+		vetting_body: vec![account(8)],
+		vendors: vec![],
 	};
 	let patch = serde_json::to_vec(&consortium_genesis(&consortium)).unwrap();
 	preset_ext(&patch).execute_with(|| {
@@ -105,6 +133,10 @@ fn consortium_genesis_uses_the_consortiums_accounts() {
 			20_000 * crate::UNIT
 		);
 		assert_eq!(crate::ParachainInfo::parachain_id(), 3333.into());
+		assert_eq!(
+			pallet_membership::Members::<Runtime, pallet_membership::Instance4>::get().into_inner(),
+			vec![account(8)]
+		);
 		assert!(pallet_collator_selection::CandidacyBond::<Runtime>::get() >= 1_000 * crate::UNIT);
 	});
 }

@@ -5,6 +5,7 @@ mod commerce;
 mod fees;
 mod genesis;
 mod governance;
+mod vendors;
 
 use crate::{
 	genesis_config_presets, Address, Balance, Executive, Header, Runtime, RuntimeCall,
@@ -90,4 +91,9 @@ pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32) -> Unchecke
 /// The free balance of `who`.
 pub fn free_balance(who: Sr25519Keyring) -> Balance {
 	pallet_balances::Pallet::<Runtime>::free_balance(who.to_account_id())
+}
+
+/// The signed origin of a development account.
+pub fn origin(who: Sr25519Keyring) -> crate::RuntimeOrigin {
+	crate::RuntimeOrigin::signed(who.to_account_id())
 }

@@ -6,7 +6,8 @@
 //   WS=ws://127.0.0.1:9944 scripts/load.sh         # against a running dev node
 //   DEV_BLOCK_TIME_MS=1000 scripts/load.sh         # the fresh dev node's block time (default 3000)
 //
-// Set-up: Alice funds SENDERS buyers and VENDORS vendors in batches; each vendor lists one
+// Set-up: Alice funds SENDERS buyers and VENDORS vendors in batches; the vendors apply with
+// their bond and Alice (the dev chain's vetting body) approves them; each vendor lists one
 // product with stock for its share of the orders. Then four phases, each a burst of pre-signed,
 // immortal transactions (nonces in sequence per sender) submitted at once:
 //   1. transfers   each buyer sends ORDERS_PER_SENDER `balances.transfer_keep_alive` (the yardstick)
@@ -38,6 +39,8 @@ const PHASE_TIMEOUT_MS = Number(process.env.PHASE_TIMEOUT_MS ?? 900_000);
 // still land (their sender's nonce has not passed them); those that cannot are lost.
 const STALL_BLOCKS = 5;
 const IN_FLIGHT = 256;
+// LOAD_TRACE=1 prints each block the follower reads (to stderr), to see where a phase waits.
+const TRACE = process.env.LOAD_TRACE === '1';
 const PRICE = UNIT;
 const TOTAL = SENDERS * ORDERS_PER_SENDER;
 
@@ -48,32 +51,50 @@ async function connect() {
   if (process.env.WS) {
     const provider = new WsProvider(process.env.WS);
     const api = await ApiPromise.create({ provider, noInitWarn: true });
-    return { api, stop: () => api.disconnect() };
+    return { api, url: process.env.WS, stop: () => api.disconnect() };
   }
   const args = ['--pool-limit', String(Math.max(8192, 2 * TOTAL)), '--pool-kbytes', String(Math.max(20480, 8 * TOTAL))];
   if (process.env.DEV_BLOCK_TIME_MS) args.push('--dev-block-time', process.env.DEV_BLOCK_TIME_MS);
-  return startDevNode({ args });
+  const node = await startDevNode({ args });
+  return { ...node, url: `ws://127.0.0.1:${node.rpcPort}` };
 }
 
-/** Follows new blocks, handing each (in order) to the current listener. */
-function follow(api) {
+/**
+ * Follows the chain's blocks in order, handing each to the current listener. It polls the best
+ * head on a connection of its own rather than subscribing on the one that submits: under a
+ * burst of 10,000 submissions a node drops a subscription (or the connection) whose messages
+ * are not read fast enough, and a follower that misses a block would wait forever.
+ */
+async function follow(url) {
+  const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
   let listener = null;
-  let chain = Promise.resolve();
   let failure = null;
-  const ready = api.rpc.chain.subscribeNewHeads((header) => {
-    chain = chain.then(async () => {
-      const hash = header.hash;
-      const at = await api.at(hash);
-      const [block, events, weight] = await Promise.all([
-        api.rpc.chain.getBlock(hash), at.query.system.events(), at.query.system.blockWeight(),
-      ]);
-      if (listener) listener({ number: header.number.toNumber(), block: block.block, events, weight });
-    }).catch((err) => { failure = err; });
-  });
+  let stopped = false;
+  let next = (await api.rpc.chain.getHeader()).number.toNumber() + 1;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        const best = (await api.rpc.chain.getHeader()).number.toNumber();
+        for (; next <= best && !stopped; next++) {
+          const hash = await api.rpc.chain.getBlockHash(next);
+          const at = await api.at(hash);
+          const [block, events, weight] = await Promise.all([
+            api.rpc.chain.getBlock(hash), at.query.system.events(), at.query.system.blockWeight(),
+          ]);
+          if (TRACE) console.error(`follower: #${next} ${block.block.extrinsics.length} extrinsics, ${events.length} events`);
+          if (listener) listener({ number: next, block: block.block, events, weight });
+        }
+      } catch (err) {
+        failure = err;
+        return;
+      }
+      await sleep(250);
+    }
+  })();
   return {
-    ready,
     on: (fn) => { listener = fn; },
     check: () => { if (failure) throw failure; },
+    stop: async () => { stopped = true; await loop; await api.disconnect(); },
   };
 }
 
@@ -97,6 +118,10 @@ async function burst(api, follower, name, txs) {
   let landed = 0;
   let failed = 0;
   let lost = 0;
+  let resubmitted = 0;
+  // Stalls count only once every transaction is submitted: before, the blocks without ours
+  // are the submission's own pace.
+  let submitted = false;
   let lastInclusion = null;
   let idle = 0;
   let checking = false;
@@ -145,18 +170,27 @@ async function burst(api, follower, name, txs) {
       }
       if (pending.size === 0) {
         resolve();
-      } else if (idle >= STALL_BLOCKS && !checking) {
+      } else if (submitted && idle >= STALL_BLOCKS && !checking) {
         // Nothing of ours landed for a while. A transaction can still land as long as its
-        // sender's nonce has not passed it (the pool may hold it back for many blocks); one
-        // whose nonce is used up never will: that one is lost.
+        // sender's nonce has not passed it; one whose nonce is used up never will: that one is
+        // lost. One that can still land but is no longer in the pool was dropped by it (the
+        // fork-aware pool drops some under load): it is submitted again, as a wallet would.
         checking = true;
-        Promise.all([...pending.values()].map(async (tx) => {
+        Promise.all([api.rpc.author.pendingExtrinsics(), ...[...pending.values()].map(async (tx) => {
           const { nonce } = await api.query.system.account(tx.signer.toString());
           return nonce.toNumber() > tx.nonce.toNumber();
-        })).then((gone) => {
+        })]).then(async ([inPool, ...gone]) => {
           if (gone.every((g) => g)) {
             lost = gone.length;
             resolve();
+          } else {
+            const pooled = new Set(inPool.map((xt) => xt.hash.toHex()));
+            const dropped = [...pending.values()].filter((tx, i) => !gone[i] && !pooled.has(tx.hash.toHex()));
+            // The pool refuses one it still knows ("already imported"): only those it accepts
+            // again had been dropped.
+            for (const tx of dropped) {
+              if (await api.rpc.author.submitExtrinsic(tx).then(() => true, () => false)) resubmitted++;
+            }
           }
           checking = false;
           idle = 0;
@@ -180,6 +214,8 @@ async function burst(api, follower, name, txs) {
     });
   }
   const submitMs = Date.now() - start;
+  submitted = true;
+  idle = 0;
   if (refused) failures.set(`pool refused (${firstRefusal})`, refused);
   if (pending.size > 0) {
     await Promise.race([
@@ -203,8 +239,9 @@ async function burst(api, follower, name, txs) {
   console.log(`${name}: landed ${landed}, failed ${failed + refused + lost + (lost ? 0 : pending.size)}` +
     `${failures.size ? ` (${[...failures].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}; ` +
     `${rows.length} blocks, at most ${most} in one; ${seconds.toFixed(1)} s from submission to the ` +
-    `last inclusion (${seconds ? (landed / seconds).toFixed(1) : 'n/a'} tx/s)`);
-  return { name, landed, failed: failed + refused + lost + (lost ? 0 : pending.size), blocks: rows.length, most, seconds, events };
+    `last inclusion (${seconds ? (landed / seconds).toFixed(1) : 'n/a'} tx/s)` +
+    `${resubmitted ? `; ${resubmitted} dropped by the pool and submitted again` : ''}`);
+  return { name, landed, failed: failed + refused + lost + (lost ? 0 : pending.size), blocks: rows.length, most, seconds, events, resubmitted };
 }
 
 async function signAll(api, plan) {
@@ -240,13 +277,17 @@ async function main() {
   await cryptoWaitReady();
   const node = await connect();
   try {
-    await run(node.api);
+    await run(node.api, node.url);
+  } catch (err) {
+    // The node's log goes with its base path: show its end first.
+    if (node.log) console.error(`== node log (end)\n${node.log().split('\n').slice(-80).join('\n')}`);
+    throw err;
   } finally {
     await node.stop();
   }
 }
 
-async function run(api) {
+async function run(api, url) {
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const alice = keyring.addFromUri('//Alice');
   const sink = keyring.addFromUri('//Ferdie');
@@ -259,13 +300,22 @@ async function run(api) {
 
   // Fund everyone: price, order deposit and fees per order, with room to spare.
   const perBuyer = BigInt(ORDERS_PER_SENDER) * (PRICE + UNIT) + 20n * UNIT;
-  const perVendor = 100n * UNIT + BigInt(Math.ceil(TOTAL / VENDORS)) * UNIT / 10n;
+  const bond = api.consts.vendors ? api.consts.vendors.bond.toBigInt() : 0n;
+  const perVendor = bond + 100n * UNIT + BigInt(Math.ceil(TOTAL / VENDORS)) * UNIT / 10n;
   const funding = [
     ...buyers.map((b) => api.tx.balances.transferKeepAlive(b.address, perBuyer)),
     ...vendors.map((v) => api.tx.balances.transferKeepAlive(v.address, perVendor)),
   ];
   for (let i = 0; i < funding.length; i += 200) {
     await submit(api, api.tx.utility.batchAll(funding.slice(i, i + 200)), alice);
+  }
+  // Vendors apply with their bond and Alice, the development chain's vetting body, approves
+  // them all in one batch.
+  if (api.tx.vendors) {
+    for (const vendor of vendors) {
+      await submit(api, api.tx.vendors.apply('ipfs://load-harness-vendor'), vendor);
+    }
+    await submit(api, api.tx.utility.batchAll(vendors.map((v) => api.tx.vendors.approve(v.address))), alice);
   }
   const stock = Math.ceil(TOTAL / VENDORS);
   const listings = [];
@@ -276,8 +326,7 @@ async function run(api) {
       .find(({ event }) => api.events.orders.ListingCreated.is(event)).event.data.listing.toNumber());
   }
 
-  const follower = follow(api);
-  await follower.ready;
+  const follower = await follow(url);
   const results = [];
 
   // 1. Transfers: the yardstick.
@@ -299,26 +348,40 @@ async function run(api) {
     id: e.data.order.toNumber(), buyer: e.data.buyer.toString(), vendor: e.data.vendor.toString(),
   }));
 
+  // Orders by party, computed once: `pair.address` encodes SS58 on every read, and 10,000
+  // orders x 1,000 buyers of it block the event loop for minutes (long enough for the node to
+  // drop the connection).
+  const ofParty = (key) => {
+    const map = new Map();
+    for (const o of orders) {
+      if (!map.has(o[key])) map.set(o[key], []);
+      map.get(o[key]).push(o);
+    }
+    return (pair) => map.get(pair.address) ?? [];
+  };
+  const ordersOfVendor = ofParty('vendor');
+  const ordersOfBuyer = ofParty('buyer');
+
   // 3. Ship: each vendor ships every order it received.
   txs = await signAll(api, vendors.map((vendor) => ({
     signer: vendor,
-    calls: orders.filter((o) => o.vendor === vendor.address)
-      .map((o) => api.tx.orders.shipOrder(o.id, new Uint8Array(32).fill(1))),
+    calls: ordersOfVendor(vendor).map((o) => api.tx.orders.shipOrder(o.id, new Uint8Array(32).fill(1))),
   })));
   results.push(await burst(api, follower, 'ship_order', txs));
 
   // 4. Confirm: each buyer confirms each of its orders.
   txs = await signAll(api, buyers.map((buyer) => ({
     signer: buyer,
-    calls: orders.filter((o) => o.buyer === buyer.address).map((o) => api.tx.orders.confirmDelivery(o.id)),
+    calls: ordersOfBuyer(buyer).map((o) => api.tx.orders.confirmDelivery(o.id)),
   })));
   const confirmed = await burst(api, follower, 'confirm_delivery', txs);
   results.push(confirmed);
+  await follower.stop();
 
   console.log('\n== summary');
-  console.table(results.map(({ name, landed, failed, blocks, most, seconds }) => ({
+  console.table(results.map(({ name, landed, failed, blocks, most, seconds, resubmitted }) => ({
     call: name, landed, failed, blocks, 'most in a block': most, seconds: seconds.toFixed(1),
-    'tx/s': seconds ? (landed / seconds).toFixed(1) : 'n/a',
+    'tx/s': seconds ? (landed / seconds).toFixed(1) : 'n/a', 'dropped, resubmitted': resubmitted,
   })));
 
   // Where the chain must end: every order completed, no open order, stock accounted for.

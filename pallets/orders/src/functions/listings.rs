@@ -14,6 +14,58 @@ use sp_runtime::{
 	DispatchError, DispatchResult,
 };
 
+/// Listings for the vendors pallet's replacement tenders.
+impl<T: Config> commerce_primitives::ListingProvider<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>
+	for Pallet<T>
+{
+	fn terms(
+		listing: ListingId,
+	) -> Option<commerce_primitives::ListingTerms<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		Listings::<T>::get(listing).map(|l| commerce_primitives::ListingTerms {
+			vendor: l.vendor,
+			unit_price: l.unit_price,
+			stock: l.stock,
+			ship_window: l.ship_window,
+		})
+	}
+
+	fn min_ship_window() -> BlockNumberFor<T> {
+		T::MinShipWindow::get()
+	}
+
+	fn list_like(
+		template: ListingId,
+		vendor: &T::AccountId,
+		unit_price: BalanceOf<T>,
+		stock: u32,
+		ship_window: BlockNumberFor<T>,
+	) -> Result<ListingId, DispatchError> {
+		let template = Listings::<T>::get(template).ok_or(Error::<T>::ListingNotFound)?;
+		frame_support::storage::with_storage_layer(|| {
+			Self::do_create_listing(
+				vendor.clone(),
+				unit_price,
+				stock,
+				template.metadata.to_vec(),
+				ship_window,
+				template.confirm_window,
+			)
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_listing(vendor: &T::AccountId) -> ListingId {
+		use sp_runtime::traits::Saturating;
+		let window = T::MinShipWindow::get().max(One::one());
+		let metadata = alloc::vec![0u8; T::MaxMetadataLen::get() as usize];
+		let price = <T::Currency as frame_support::traits::fungible::Inspect<_>>::minimum_balance()
+			.saturating_mul(100u32.into())
+			.max(One::one());
+		Self::do_create_listing(vendor.clone(), price, 10, metadata, window, window)
+			.expect("an active, funded vendor lists")
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_create_listing(
 		vendor: T::AccountId,

@@ -4,7 +4,9 @@ use crate::{
 	AccountOrders, BalanceOf, Config, Deadlines, Error, Event, Listings, MinConfirmWindow,
 	NextOrderId, Order, OrderOf, OrderState, Orders, Pallet, Reference,
 };
-use commerce_primitives::{deadlines, Escrow, ListingId, OrderId, Outcome};
+use commerce_primitives::{
+	deadlines, Escrow, ListingId, OrderId, OrderObserver, OrderReport, Outcome, VendorRegistry,
+};
 use frame_support::{ensure, traits::Consideration};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -22,6 +24,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
 		let mut listing = Listings::<T>::get(listing_id).ok_or(Error::<T>::ListingNotFound)?;
 		ensure!(listing.vendor != buyer, Error::<T>::CannotBuyOwnListing);
+		ensure!(T::VendorRegistry::is_active_vendor(&listing.vendor), Error::<T>::VendorNotActive);
 		ensure!(listing.unit_price <= max_unit_price, Error::<T>::PriceAboveMaximum);
 		ensure!(listing.stock >= quantity, Error::<T>::InsufficientStock);
 		let total = Self::total_of(quantity, listing.unit_price)?;
@@ -45,6 +48,7 @@ impl<T: Config> Pallet<T> {
 		NextOrderId::<T>::put(next);
 		AccountOrders::<T>::insert(&buyer, id, ());
 		AccountOrders::<T>::insert(&vendor, id, ());
+		T::Observer::order_placed(&vendor, id);
 		Orders::<T>::insert(
 			id,
 			Order {
@@ -208,6 +212,16 @@ impl<T: Config> Pallet<T> {
 		Orders::<T>::remove(id);
 		AccountOrders::<T>::remove(&order.buyer, id);
 		AccountOrders::<T>::remove(&order.vendor, id);
+		T::Observer::order_closed(&OrderReport {
+			order: id,
+			vendor: order.vendor.clone(),
+			buyer: order.buyer.clone(),
+			outcome,
+			total: order.total,
+			partially_refunded: order.refunded,
+			refunded_at_close: received,
+			shipped: order.state != OrderState::Paid,
+		});
 		Self::deposit_event(Event::OrderClosed {
 			order: id,
 			listing: order.listing,

@@ -7,6 +7,7 @@ mod confirm_delivery;
 mod create_listing;
 mod delist;
 mod disputes;
+mod observer;
 mod on_idle;
 mod place_order;
 mod process_overdue;

@@ -1,0 +1,385 @@
+//! The records the vendors pallet stores, and the KPI arithmetic.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+use sp_runtime::{traits::Zero, Perbill};
+
+/// The index of a KPI period: periods are counted from genesis, each `PeriodLength` blocks.
+pub type PeriodIndex = u32;
+
+/// A kind of credential, numbered by the consortium (e.g. 1 = food-safety certificate, 2 =
+/// trade licence). The policy lists the kinds a vendor must hold to sell.
+pub type CredentialKind = u16;
+
+/// A 32-byte reference to off-chain data: a document's hash, an issuer's identifier.
+pub type Reference = [u8; 32];
+
+/// Where a vendor stands in the registry.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum VendorStatus<BlockNumber> {
+	/// Applied with a bond; waits for the vetting body. Cannot sell.
+	Applied,
+	/// Approved and in good standing: may list and take orders.
+	Active,
+	/// Breached the policy twice in a row: still sells, and has until `ends` to cure.
+	Probation {
+		/// The cure period ends with the first KPI period that starts at or after this block.
+		ends: BlockNumber,
+		/// Whether a period judged during the cure breached the policy.
+		breached: bool,
+	},
+	/// Stopped from taking new orders (by the policy or by the vetting body); its open orders
+	/// still run to their end.
+	Suspended,
+	/// Leaving: takes no new orders; the bond is returned from `unbonds_at` once no order is
+	/// open.
+	Retiring {
+		/// The first block `withdraw_bond` may be called.
+		unbonds_at: BlockNumber,
+	},
+}
+
+/// A registered vendor.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxProfileLen))]
+pub struct VendorRecord<Balance, BlockNumber, MaxProfileLen: Get<u32>> {
+	/// Where it stands.
+	pub status: VendorStatus<BlockNumber>,
+	/// The bond held from the vendor's account under `HoldReason::Bond`.
+	pub bond: Balance,
+	/// Where the vendor describes itself off chain: a URI or a content hash.
+	pub profile: BoundedVec<u8, MaxProfileLen>,
+	/// Whether the last judged period breached the policy (the first rung of the ladder).
+	pub warned: bool,
+	/// Failed cures since the vendor was last in good standing.
+	pub failed_cures: u32,
+	/// Orders of this vendor that are open.
+	pub open_orders: u32,
+	/// The first period not yet evaluated.
+	pub next_evaluation: PeriodIndex,
+}
+
+/// A credential the vetting body issued to a vendor.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Credential<BlockNumber> {
+	/// What it certifies.
+	pub kind: CredentialKind,
+	/// Who certified it (an identifier of the certifying body, hashed).
+	pub issuer: Reference,
+	/// The hash of the credential document.
+	pub hash: Reference,
+	/// The first block at which it is no longer valid.
+	pub expires: BlockNumber,
+}
+
+/// A vendor's order facts in one period. Every order is counted in the period it ends in.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct PeriodKpis<Balance> {
+	/// The period.
+	pub period: PeriodIndex,
+	/// Orders that ended.
+	pub closed: u32,
+	/// Of those, cancelled by their buyer before shipment (not the vendor's doing).
+	pub buyer_cancelled: u32,
+	/// Shipped before the ship-by deadline (a late shipment is refused).
+	pub shipped_on_time: u32,
+	/// Not shipped by the ship-by deadline.
+	pub missed_deadlines: u32,
+	/// Refunded in full by the vendor before shipment.
+	pub vendor_cancelled: u32,
+	/// Orders with any refund from the vendor (full or partial).
+	pub refunded: u32,
+	/// What buyers received back, buyer cancellations aside.
+	pub refund_amount: Balance,
+	/// Disputes settled.
+	pub disputes: u32,
+	/// Disputes whose settlement returned any part of the payment to the buyer.
+	pub disputes_lost: u32,
+	/// Shipped on time, nothing refunded, no dispute lost.
+	pub perfect: u32,
+}
+
+/// The rates a vendor is judged by, derived from one period's [`PeriodKpis`].
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct KpiRates {
+	/// Orders the vendor answers for: `closed - buyer_cancelled`.
+	pub eligible: u32,
+	/// `shipped_on_time / (shipped_on_time + missed_deadlines)`.
+	pub on_time: Perbill,
+	/// `(eligible - perfect) / eligible`: the share of orders that were not perfect.
+	pub defect: Perbill,
+	/// `disputes_lost / eligible`.
+	pub order_defect: Perbill,
+	/// `(vendor_cancelled + missed_deadlines) / eligible`.
+	pub cancellation: Perbill,
+}
+
+impl<Balance> PeriodKpis<Balance> {
+	/// The rates of this period. A rate with a zero denominator is perfect (100% on time, 0%
+	/// defects).
+	pub fn rates(&self) -> KpiRates {
+		let eligible = self.closed.saturating_sub(self.buyer_cancelled);
+		let share = |part: u32, whole: u32| {
+			if whole == 0 {
+				Perbill::zero()
+			} else {
+				Perbill::from_rational(part.min(whole), whole)
+			}
+		};
+		let shipping = self.shipped_on_time.saturating_add(self.missed_deadlines);
+		KpiRates {
+			eligible,
+			on_time: if shipping == 0 {
+				Perbill::one()
+			} else {
+				share(self.shipped_on_time, shipping)
+			},
+			defect: share(eligible.saturating_sub(self.perfect), eligible),
+			order_defect: share(self.disputes_lost, eligible),
+			cancellation: share(
+				self.vendor_cancelled.saturating_add(self.missed_deadlines),
+				eligible,
+			),
+		}
+	}
+}
+
+/// The consortium's penalty clauses: KPI thresholds, the minimum sample, and the ladder.
+#[derive(
+	CloneNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	EqNoBound,
+	PartialEqNoBound,
+	DebugNoBound,
+	TypeInfo,
+	MaxEncodedLen,
+	frame_support::Serialize,
+	frame_support::Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde", bound = "", rename_all = "camelCase")]
+#[scale_info(skip_type_params(MaxRequired))]
+pub struct Policy<MaxRequired: Get<u32>> {
+	/// A period is judged only with at least this many eligible orders.
+	pub min_sample: u32,
+	/// Breach if the on-time rate is below this.
+	pub min_on_time: Perbill,
+	/// Breach if the defect rate is above this.
+	pub max_defect: Perbill,
+	/// Breach if the order defect rate is above this.
+	pub max_order_defect: Perbill,
+	/// Breach if the cancellation rate is above this.
+	pub max_cancellation: Perbill,
+	/// How many periods a probation lasts (at least 1).
+	pub cure_periods: u32,
+	/// The share of the bond slashed when a cure fails.
+	pub slash: Perbill,
+	/// The most slashed from one vendor in one period, in the currency's smallest unit.
+	pub max_slash: u128,
+	/// Failed cures (in a row) after which the vendor is suspended (at least 1).
+	pub failed_cures_to_suspend: u32,
+	/// The credential kinds a vendor must hold, unexpired, to take orders.
+	pub required_credentials: BoundedVec<CredentialKind, MaxRequired>,
+	/// The rules a tender opened under this policy keeps until it closes.
+	pub tender: TenderRules,
+}
+
+/// How a replacement tender runs and scores bids; fixed in the tender when it opens.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	frame_support::Serialize,
+	frame_support::Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase")]
+pub struct TenderRules {
+	/// Blocks in which sealed bids are committed.
+	pub commit_blocks: u32,
+	/// Blocks after that in which bids are revealed.
+	pub reveal_blocks: u32,
+	/// The deposit a commitment holds, in the currency's smallest unit; returned on reveal,
+	/// forfeited to the treasury if never revealed.
+	pub deposit: u128,
+	/// The weight of the price score (the replaced listing's price over the bid's, at most 1).
+	pub price_weight: Perbill,
+	/// The weight of the delivery score (`1 - ship window / the tender's longest`).
+	pub delivery_weight: Perbill,
+	/// The weight of the bidder's KPI score (its latest judged period's perfect-order rate).
+	pub kpi_weight: Perbill,
+	/// A bidder whose latest judged period's perfect-order rate is below this may not bid.
+	pub kpi_floor: Perbill,
+}
+
+/// A replacement tender: the goods of a listing, offered to other vendors in sealed bids.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Tender<Balance, BlockNumber> {
+	/// The listing whose goods are tendered (its metadata and confirm window carry over).
+	pub listing: commerce_primitives::ListingId,
+	/// Units the winner lists.
+	pub quantity: u32,
+	/// The longest ship window a bid may promise.
+	pub max_ship_window: BlockNumber,
+	/// The price a bid is scored against (the replaced listing's).
+	pub reference_price: Balance,
+	/// Commitments are accepted before this block.
+	pub commit_end: BlockNumber,
+	/// Reveals are accepted from `commit_end` until before this block; then anyone closes it.
+	pub reveal_end: BlockNumber,
+	/// The rules, as the policy had them when the tender opened.
+	pub rules: TenderRules,
+	/// Bids committed.
+	pub bids: u32,
+}
+
+/// A sealed bid, revealed or not.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Bid<Balance, BlockNumber> {
+	/// `blake2_256` of the SCALE encoding of `(tender, bidder, unit_price, ship_window, salt)`.
+	pub commitment: [u8; 32],
+	/// The order in which bids were committed (the last tie-break).
+	pub index: u32,
+	/// The deposit on hold until the reveal.
+	pub deposit: Balance,
+	/// The revealed unit price and ship window.
+	pub revealed: Option<(Balance, BlockNumber)>,
+}
+
+impl<MaxRequired: Get<u32>> Policy<MaxRequired> {
+	/// Whether `rates` break any threshold, whatever the sample.
+	pub fn breached_by(&self, rates: &KpiRates) -> bool {
+		rates.on_time < self.min_on_time
+			|| rates.defect > self.max_defect
+			|| rates.order_defect > self.max_order_defect
+			|| rates.cancellation > self.max_cancellation
+	}
+
+	/// How this policy judges a period with `rates`.
+	pub fn judge(&self, rates: &KpiRates) -> Verdict {
+		if rates.eligible < self.min_sample {
+			Verdict::TooFewOrders
+		} else if self.breached_by(rates) {
+			Verdict::Breached
+		} else {
+			Verdict::Met
+		}
+	}
+}
+
+/// The KPI period now running.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct PeriodInfo<BlockNumber> {
+	/// Its index.
+	pub index: PeriodIndex,
+	/// The block it started at.
+	pub start: BlockNumber,
+}
+
+/// How a period's evaluation judged a vendor.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Verdict {
+	/// Too few eligible orders to judge.
+	TooFewOrders,
+	/// Within every threshold.
+	Met,
+	/// At least one threshold broken.
+	Breached,
+}
+
+impl<Balance: Zero> PeriodKpis<Balance> {
+	/// An empty record for `period`.
+	pub fn new(period: PeriodIndex) -> Self {
+		Self {
+			period,
+			closed: 0,
+			buyer_cancelled: 0,
+			shipped_on_time: 0,
+			missed_deadlines: 0,
+			vendor_cancelled: 0,
+			refunded: 0,
+			refund_amount: Zero::zero(),
+			disputes: 0,
+			disputes_lost: 0,
+			perfect: 0,
+		}
+	}
+}
