@@ -81,8 +81,11 @@ test('a vendor that keeps missing deadlines is warned, put on probation, slashed
   const listedA = await submit(api, api.tx.orders.createListing(PRICE, 20, 'ipfs://vendor-a', SHIP_WINDOW, 100), vendorA);
   const listingA = listedA.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toNumber();
 
-  // Three periods in which both of A's orders miss their deadline.
-  const first = await currentPeriod();
+  // Three periods in which both of A's orders miss their deadline. Each starts at a period's
+  // first block, so that the orders end (at the ship-by deadline, 10 blocks on) in the same
+  // 20-block period.
+  const first = (await currentPeriod()) + 1;
+  await waitForPeriod(first);
   await twoOrdersVendorAIgnores(listingA);
   await waitForPeriod(first + 1);
   let record = await vendorRecord(vendorA);
