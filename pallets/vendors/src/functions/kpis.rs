@@ -70,10 +70,14 @@ impl<T: Config> OrderObserver<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	}
 
 	fn order_closed(r: &OrderReport<T::AccountId, BalanceOf<T>>) {
-		if !Vendors::<T>::contains_key(&r.vendor) {
+		// One read of the record both finds the vendor and counts the order out.
+		let registered = Vendors::<T>::mutate_extant(&r.vendor, |record| {
+			record.open_orders.saturating_dec();
+			true
+		});
+		if !registered {
 			return;
 		}
-		Vendors::<T>::mutate_extant(&r.vendor, |record| record.open_orders.saturating_dec());
 		let period = CurrentPeriod::<T>::get().index;
 		let defective = Performance::<T>::mutate(&r.vendor, |ring| {
 			if ring.last().is_none_or(|last| last.period != period) {

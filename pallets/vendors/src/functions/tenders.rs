@@ -6,7 +6,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use codec::Encode;
-use commerce_primitives::{ListingId, ListingProvider, VendorRegistry};
+use commerce_primitives::{ListingId, ListingProvider};
 use frame_support::{
 	ensure,
 	traits::{
@@ -83,7 +83,8 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < tender.commit_end, Error::<T>::CommitClosed);
 		let active = Vendors::<T>::get(&who).is_some_and(|v| v.status == VendorStatus::Active);
-		ensure!(active && Self::is_active_vendor(&who), Error::<T>::NotAnActiveVendor);
+		// `is_active_vendor` would read the record again: only the credentials are left to check.
+		ensure!(active && Self::has_required_credentials(&who), Error::<T>::NotAnActiveVendor);
 		if let Some(perfect) = Self::judged_perfect_rate(&who) {
 			ensure!(perfect >= tender.rules.kpi_floor, Error::<T>::BelowKpiFloor);
 		}
