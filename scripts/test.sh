@@ -36,7 +36,7 @@ step "runtime and pallets with runtime-benchmarks and try-runtime: lint, benchma
 # and try-runtime-cli, and everything it compiles is linted and tested natively here.
 timed env SKIP_WASM_BUILD=1 cargo test --locked --release --all-targets \
 	-p commerce-runtime -p commerce-primitives -p pallet-orders -p pallet-escrow \
-	-p pallet-vendors -p pallet-council-root \
+	-p pallet-vendors -p pallet-profit-sharing -p pallet-council-root \
 	--features commerce-runtime/runtime-benchmarks,commerce-runtime/try-runtime
 
 step "end-to-end tests against commerce-node --dev"

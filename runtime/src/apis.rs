@@ -2,9 +2,9 @@
 
 use crate::{
 	configs::ConsensusHook, genesis_config_presets, AccountId, Balance, Block, Executive,
-	InherentDataExt, Nonce, Orders, ParachainInfo, ParachainSystem, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, Vendors, RELAY_PARENT_OFFSET,
-	SLOT_DURATION, VERSION,
+	InherentDataExt, Nonce, Orders, ParachainInfo, ParachainSystem, ProfitSharing, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, Vendors,
+	RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -239,6 +239,40 @@ impl_runtime_apis! {
 			max: u32,
 		) -> Vec<(u32, pallet_vendors::TenderOf<Runtime>)> {
 			Vendors::open_tenders(start_after, max)
+		}
+	}
+
+	impl commerce_primitives::runtime_api::ProfitSharingApi<
+		Block,
+		AccountId,
+		Balance,
+		pallet_profit_sharing::AgreementOf<Runtime>,
+		pallet_profit_sharing::VersionOf<Runtime>,
+		pallet_profit_sharing::Ledger<Balance>,
+		pallet_profit_sharing::Placement,
+	> for Runtime {
+		fn agreement(id: u32) -> Option<pallet_profit_sharing::AgreementOf<Runtime>> {
+			ProfitSharing::agreement(id)
+		}
+
+		fn versions(id: u32) -> Vec<(u32, pallet_profit_sharing::VersionOf<Runtime>)> {
+			ProfitSharing::versions(id)
+		}
+
+		fn progress(id: u32) -> Option<(Balance, u64)> {
+			ProfitSharing::progress(id)
+		}
+
+		fn ledger(id: u32, who: AccountId) -> Option<pallet_profit_sharing::Ledger<Balance>> {
+			ProfitSharing::ledger(id, who)
+		}
+
+		fn agreement_for(vendor: AccountId, listing: u64) -> Option<u32> {
+			ProfitSharing::agreement_for(vendor, listing)
+		}
+
+		fn placement(order: u64) -> Option<pallet_profit_sharing::Placement> {
+			ProfitSharing::placement(order)
 		}
 	}
 

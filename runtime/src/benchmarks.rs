@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_orders, Orders]
 	[pallet_escrow, Escrow]
 	[pallet_vendors, Vendors]
+	[pallet_profit_sharing, ProfitSharing]
 );

@@ -155,7 +155,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	authoring_version: 1,
-	spec_version: 3,
+	spec_version: 4,
 	impl_version: 0,
 	apis: RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -312,6 +312,8 @@ mod runtime {
 	pub type Escrow = pallet_escrow;
 	#[runtime::pallet_index(52)]
 	pub type Vendors = pallet_vendors;
+	#[runtime::pallet_index(53)]
+	pub type ProfitSharing = pallet_profit_sharing;
 }
 
 cumulus_pallet_parachain_system::register_validate_block! {

@@ -366,22 +366,34 @@ pub mod pallet {
 		/// vendor (less the fee). Only [`Config::ArbitrationOrigin`]; an individual arbiter
 		/// must not be a party. Emits `DisputeRuled` and `Settled`.
 		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::rule().saturating_add(T::PayoutSplitter::weight()))]
 		pub fn rule(
 			origin: OriginFor<T>,
 			order: OrderId,
 			to_buyer: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let arbiter = T::ArbitrationOrigin::ensure_origin(origin)?;
-			Self::do_rule(arbiter, order, to_buyer)
+			let charged = T::WeightInfo::rule().saturating_add(T::PayoutSplitter::weight_of(order));
+			Self::do_rule(arbiter, order, to_buyer)?;
+			Ok(Some(charged).into())
 		}
 
 		/// Apply the fallback split to a dispute whose ruling deadline has passed. Anyone may
 		/// call this; `on_idle` does it when blocks leave room. Emits
 		/// `DisputeFallbackApplied` and `Settled`.
 		#[pallet::call_index(4)]
-		pub fn resolve_overdue_dispute(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+		#[pallet::weight(
+			T::WeightInfo::resolve_overdue_dispute().saturating_add(T::PayoutSplitter::weight())
+		)]
+		pub fn resolve_overdue_dispute(
+			origin: OriginFor<T>,
+			order: OrderId,
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_resolve_overdue_dispute(order)
+			let charged = T::WeightInfo::resolve_overdue_dispute()
+				.saturating_add(T::PayoutSplitter::weight_of(order));
+			Self::do_resolve_overdue_dispute(order)?;
+			Ok(Some(charged).into())
 		}
 	}
 }

@@ -6,7 +6,8 @@ use commerce_primitives::{OrderDisputes, OrderId, Payees, PayoutSplitter};
 use frame_support::{
 	derive_impl, ensure, parameter_types,
 	traits::{ConstU32, ConstU64, EnsureOrigin},
-	BoundedVec,
+	weights::Weight,
+	BoundedVec, Twox64Concat,
 };
 use frame_system::{EnsureRoot, RawOrigin};
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Perbill};
@@ -105,7 +106,32 @@ impl PayoutSplitter<AccountId, Balance> for MockSplitter {
 		};
 		BoundedVec::truncate_from(payees)
 	}
+
+	fn paid(
+		order: OrderId,
+		_: &AccountId,
+		buyer: &AccountId,
+		amount: Balance,
+		received: &[(AccountId, Balance)],
+	) {
+		assert!(amount >= received.iter().map(|(_, paid)| paid).sum::<Balance>());
+		Reported::insert(order, (*buyer, received.to_vec()));
+	}
+
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+
+	fn weight_of(_: OrderId) -> Weight {
+		Weight::zero()
+	}
 }
+
+/// What escrow reported to the splitter after each settlement: the buyer and what each payee
+/// received.
+#[frame_support::storage_alias]
+pub type Reported =
+	StorageMap<MockSplitter, Twox64Concat, OrderId, (AccountId, Vec<(AccountId, Balance)>)>;
 
 /// Root rules as a collective (`None`); [`ARBITER`] and [`VENDOR`] are individual arbiters.
 pub struct MockArbitration;

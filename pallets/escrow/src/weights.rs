@@ -56,8 +56,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::MarketplaceFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_fee() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 9_708_000 picoseconds.
-		Weight::from_parts(15_418_000, 0)
+		// Minimum execution time: 9_518_000 picoseconds.
+		Weight::from_parts(10_550_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Escrow::Escrows` (r:1 w:0)
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn open_dispute() -> Weight {
 		// Proof size (bytes): measured `2185`, estimated `3662`.
-		// Minimum execution time: 96_019_000 picoseconds.
-		Weight::from_parts(168_124_000, 3662)
+		// Minimum execution time: 90_409_000 picoseconds.
+		Weight::from_parts(112_992_000, 3662)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -83,11 +83,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn submit_evidence() -> Weight {
 		// Proof size (bytes): measured `367`, estimated `3583`.
-		// Minimum execution time: 26_299_000 picoseconds.
-		Weight::from_parts(28_503_000, 3583)
+		// Minimum execution time: 26_169_000 picoseconds.
+		Weight::from_parts(28_443_000, 3583)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Disputes` (r:1 w:1)
 	/// Proof: `Escrow::Disputes` (`max_values`: None, `max_size`: Some(118), added: 2593, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
@@ -97,7 +99,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
@@ -115,12 +117,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Escrow::RulingDeadlines` (r:0 w:1)
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn rule() -> Weight {
-		// Proof size (bytes): measured `1775`, estimated `8799`.
-		// Minimum execution time: 314_597_000 picoseconds.
-		Weight::from_parts(321_941_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Proof size (bytes): measured `1851`, estimated `8799`.
+		// Minimum execution time: 318_745_000 picoseconds.
+		Weight::from_parts(327_742_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
+	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Disputes` (r:1 w:1)
 	/// Proof: `Escrow::Disputes` (`max_values`: None, `max_size`: Some(118), added: 2593, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
@@ -130,7 +134,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
@@ -148,10 +152,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Escrow::RulingDeadlines` (r:0 w:1)
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn resolve_overdue_dispute() -> Weight {
-		// Proof size (bytes): measured `1775`, estimated `8799`.
-		// Minimum execution time: 315_439_000 picoseconds.
-		Weight::from_parts(380_501_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Proof size (bytes): measured `1851`, estimated `8799`.
+		// Minimum execution time: 321_420_000 picoseconds.
+		Weight::from_parts(330_166_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Escrow::RulingCursor` (r:1 w:1)
@@ -166,8 +170,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::MarketplaceFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:129 w:129)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `ProfitSharing::Placements` (r:64 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:64 w:64)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:64 w:64)
@@ -184,12 +190,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_idle_disputes(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `1068 + n * (757 ±0)`, estimated `3593 + n * (5206 ±0)`.
-		// Minimum execution time: 13_776_000 picoseconds.
-		Weight::from_parts(385_262_510, 3593)
-			.saturating_add(Weight::from_parts(310_700_612, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `1144 + n * (757 ±0)`, estimated `3593 + n * (5206 ±0)`.
+		// Minimum execution time: 14_236_000 picoseconds.
+		Weight::from_parts(24_125_000, 3593)
+			.saturating_add(Weight::from_parts(335_481_069, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((13_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
@@ -199,34 +205,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn set_fee() -> Weight {
-		Weight::from_parts(15_418_000, 0)
+		Weight::from_parts(10_550_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn open_dispute() -> Weight {
-		Weight::from_parts(168_124_000, 3662)
+		Weight::from_parts(112_992_000, 3662)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn submit_evidence() -> Weight {
-		Weight::from_parts(28_503_000, 3583)
+		Weight::from_parts(28_443_000, 3583)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn rule() -> Weight {
-		Weight::from_parts(321_941_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		Weight::from_parts(327_742_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn resolve_overdue_dispute() -> Weight {
-		Weight::from_parts(380_501_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		Weight::from_parts(330_166_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn on_idle_disputes(n: u32, ) -> Weight {
-		Weight::from_parts(385_262_510, 3593)
-			.saturating_add(Weight::from_parts(310_700_612, 0).saturating_mul(n.into()))
+		Weight::from_parts(24_125_000, 3593)
+			.saturating_add(Weight::from_parts(335_481_069, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().reads((10_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((11_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((13_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))

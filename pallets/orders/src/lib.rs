@@ -515,22 +515,27 @@ pub mod pallet {
 		/// In one dispatch: reserves the units, holds `quantity * unit_price` in escrow and
 		/// the order deposit, and schedules the ship-by deadline. Emits `OrderPlaced`.
 		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::place_order().saturating_add(T::Escrow::payout_weight()))]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			listing: ListingId,
 			quantity: u32,
 			max_unit_price: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
-			Self::do_place_order(buyer, listing, quantity, max_unit_price).map(|_| ())
+			let order = Self::do_place_order(buyer, listing, quantity, max_unit_price)?;
+			Ok(Self::with_payout(T::WeightInfo::place_order(), order))
 		}
 
 		/// Cancel a paid order before it ships: full refund, units back in stock. Only the
 		/// buyer. Emits `OrderClosed` with `CancelledByBuyer`.
 		#[pallet::call_index(4)]
-		pub fn cancel_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::cancel_order().saturating_add(T::Escrow::payout_weight()))]
+		pub fn cancel_order(origin: OriginFor<T>, order: OrderId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_cancel_order(who, order)
+			let charged = Self::with_payout(T::WeightInfo::cancel_order(), order);
+			Self::do_cancel_order(who, order)?;
+			Ok(charged)
 		}
 
 		/// Mark a paid order shipped, with a tracking reference. Only the vendor, before the
@@ -548,9 +553,15 @@ pub mod pallet {
 		/// Confirm delivery of a shipped or delivered order: the escrow is released to the
 		/// vendor. Only the buyer. Emits `OrderClosed` with `Completed`.
 		#[pallet::call_index(6)]
-		pub fn confirm_delivery(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::confirm_delivery().saturating_add(T::Escrow::payout_weight()))]
+		pub fn confirm_delivery(
+			origin: OriginFor<T>,
+			order: OrderId,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_confirm_delivery(who, order)
+			let charged = Self::with_payout(T::WeightInfo::confirm_delivery(), order);
+			Self::do_confirm_delivery(who, order)?;
+			Ok(charged)
 		}
 
 		/// Attest the delivery of a shipped order. Only a delivery oracle, and only before the
@@ -571,13 +582,16 @@ pub mod pallet {
 		/// (`OrderPartiallyRefunded`). Refunding all that is left ends the order as
 		/// `Refunded`. Nothing is ever paid to the vendor by this call.
 		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::refund_order().saturating_add(T::Escrow::payout_weight()))]
 		pub fn refund_order(
 			origin: OriginFor<T>,
 			order: OrderId,
 			amount: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_refund_order(who, order, amount)
+			let charged = Self::with_payout(T::WeightInfo::refund_order(), order);
+			Self::do_refund_order(who, order, amount)?;
+			Ok(charged)
 		}
 
 		/// Apply the timeout of an order whose deadline has passed: a paid order is cancelled
@@ -586,10 +600,15 @@ pub mod pallet {
 		/// the two paths.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::process_overdue_unshipped()
-			.max(T::WeightInfo::process_overdue_unconfirmed()))]
-		pub fn process_overdue(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			.max(T::WeightInfo::process_overdue_unconfirmed())
+			.saturating_add(T::Escrow::payout_weight()))]
+		pub fn process_overdue(origin: OriginFor<T>, order: OrderId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_process_overdue(order)
+			let base = T::WeightInfo::process_overdue_unshipped()
+				.max(T::WeightInfo::process_overdue_unconfirmed());
+			let charged = Self::with_payout(base, order);
+			Self::do_process_overdue(order)?;
+			Ok(charged)
 		}
 
 		/// Set the shortest confirm window buyers get, in blocks (`1..=MaxWindow`). Only
@@ -606,6 +625,13 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// `base` plus what the payout split of `order` costs (zero outside any profit-sharing
+		/// agreement): the weight a call that places or settles `order` actually used, so that
+		/// the worst case declared up front is refunded down to it.
+		fn with_payout(base: Weight, order: OrderId) -> frame_support::dispatch::PostDispatchInfo {
+			Some(base.saturating_add(T::Escrow::payout_weight_of(order))).into()
+		}
+
 		/// The deposit footprint of a listing with `metadata_len` bytes of metadata.
 		pub fn listing_footprint(metadata_len: usize) -> Footprint {
 			Footprint::from_parts(

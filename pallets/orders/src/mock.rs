@@ -2,7 +2,9 @@
 //! that keeps payments in a pot account.
 
 use crate as pallet_orders;
-use commerce_primitives::{Escrow, OrderId, OrderObserver, OrderReport, Outcome, VendorRegistry};
+use commerce_primitives::{
+	Escrow, ListingId, OrderId, OrderObserver, OrderReport, Outcome, VendorRegistry,
+};
 use frame_support::{
 	derive_impl, ensure, ord_parameter_types, parameter_types,
 	traits::{
@@ -118,7 +120,29 @@ impl Escrow<AccountId, Balance> for MockEscrow {
 	fn escrowed(order: OrderId) -> Option<Balance> {
 		MockEscrows::get(order).map(|(_, _, amount)| amount)
 	}
+
+	fn payout_weight() -> Weight {
+		PayoutWeight::get()
+	}
+
+	fn payout_weight_of(order: OrderId) -> Weight {
+		// The mock splits the orders a test marks.
+		if SplitOrders::contains_key(order) {
+			PayoutWeight::get()
+		} else {
+			Weight::zero()
+		}
+	}
 }
+
+/// Orders the mock escrow's splitter splits (charged [`PayoutWeight`] in the end).
+#[frame_support::storage_alias]
+pub type SplitOrders = StorageMap<MockEscrow, frame_support::Twox64Concat, OrderId, ()>;
+
+/// What the mock escrow says a payout split costs (zero unless a test sets it): added to every
+/// call that places or ends an order.
+#[frame_support::storage_alias]
+pub type PayoutWeight = StorageValue<MockEscrow, Weight, ValueQuery>;
 
 pub struct MockVendors;
 
@@ -137,7 +161,8 @@ pub struct MockObserver;
 
 /// `(vendor, order)` per placed order, in order.
 #[frame_support::storage_alias]
-pub type ObservedPlaced = StorageValue<MockObserver, Vec<(AccountId, OrderId)>, ValueQuery>;
+pub type ObservedPlaced =
+	StorageValue<MockObserver, Vec<(AccountId, OrderId, ListingId, u32)>, ValueQuery>;
 
 /// `(order, vendor, buyer, outcome, total, partially refunded, refunded at close, shipped)` per
 /// closed order, in order.
@@ -149,8 +174,8 @@ pub type ObservedClosed = StorageValue<
 >;
 
 impl OrderObserver<AccountId, Balance> for MockObserver {
-	fn order_placed(vendor: &AccountId, order: OrderId) {
-		ObservedPlaced::mutate(|placed| placed.push((*vendor, order)));
+	fn order_placed(vendor: &AccountId, order: OrderId, listing: ListingId, quantity: u32) {
+		ObservedPlaced::mutate(|placed| placed.push((*vendor, order, listing, quantity)));
 	}
 	fn order_closed(r: &OrderReport<AccountId, Balance>) {
 		ObservedClosed::mutate(|closed| {

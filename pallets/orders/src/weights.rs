@@ -69,13 +69,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:0 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn create_listing() -> Weight {
-		// Proof size (bytes): measured `892`, estimated `3678`.
-		// Minimum execution time: 103_944_000 picoseconds.
-		Weight::from_parts(109_013_000, 3678)
+		// Proof size (bytes): measured `892`, estimated `3730`.
+		// Minimum execution time: 103_414_000 picoseconds.
+		Weight::from_parts(108_493_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn update_listing() -> Weight {
 		// Proof size (bytes): measured `347`, estimated `3691`.
-		// Minimum execution time: 23_374_000 picoseconds.
-		Weight::from_parts(26_409_000, 3691)
+		// Minimum execution time: 22_952_000 picoseconds.
+		Weight::from_parts(25_017_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -93,11 +93,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn delist() -> Weight {
-		// Proof size (bytes): measured `667`, estimated `3691`.
-		// Minimum execution time: 82_554_000 picoseconds.
-		Weight::from_parts(88_646_000, 3691)
+		// Proof size (bytes): measured `667`, estimated `3730`.
+		// Minimum execution time: 82_254_000 picoseconds.
+		Weight::from_parts(85_580_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,9 +114,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::MinConfirmWindow` (r:1 w:0)
 	/// Proof: `Orders::MinConfirmWindow` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `ProfitSharing::LiveAgreement` (r:2 w:0)
+	/// Proof: `ProfitSharing::LiveAgreement` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:0 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Deadlines` (r:0 w:1)
@@ -124,12 +128,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn place_order() -> Weight {
-		// Proof size (bytes): measured `3469`, estimated `3691`.
-		// Minimum execution time: 254_175_000 picoseconds.
-		Weight::from_parts(280_444_000, 3691)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size (bytes): measured `3511`, estimated `6078`.
+		// Minimum execution time: 257_822_000 picoseconds.
+		Weight::from_parts(274_783_000, 6078)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
+	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
@@ -139,7 +145,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
@@ -153,10 +159,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
-		// Proof size (bytes): measured `1622`, estimated `4186`.
-		// Minimum execution time: 188_382_000 picoseconds.
-		Weight::from_parts(200_885_000, 4186)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size (bytes): measured `1698`, estimated `4186`.
+		// Minimum execution time: 193_251_000 picoseconds.
+		Weight::from_parts(199_493_000, 4186)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
@@ -167,11 +173,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn ship_order() -> Weight {
 		// Proof size (bytes): measured `632`, estimated `3691`.
-		// Minimum execution time: 40_075_000 picoseconds.
-		Weight::from_parts(45_194_000, 3691)
+		// Minimum execution time: 39_684_000 picoseconds.
+		Weight::from_parts(42_840_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
@@ -181,7 +189,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -193,10 +201,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn confirm_delivery() -> Weight {
-		// Proof size (bytes): measured `1678`, estimated `8799`.
-		// Minimum execution time: 246_931_000 picoseconds.
-		Weight::from_parts(316_681_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size (bytes): measured `1754`, estimated `8799`.
+		// Minimum execution time: 255_527_000 picoseconds.
+		Weight::from_parts(262_731_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `DeliveryOracles::Members` (r:1 w:0)
@@ -207,11 +215,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn attest_delivery() -> Weight {
 		// Proof size (bytes): measured `473`, estimated `3662`.
-		// Minimum execution time: 37_340_000 picoseconds.
-		Weight::from_parts(44_373_000, 3662)
+		// Minimum execution time: 37_681_000 picoseconds.
+		Weight::from_parts(41_928_000, 3662)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
@@ -221,7 +231,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
@@ -237,12 +247,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn refund_order() -> Weight {
-		// Proof size (bytes): measured `1640`, estimated `5050`.
-		// Minimum execution time: 192_139_000 picoseconds.
-		Weight::from_parts(292_577_000, 5050)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size (bytes): measured `1716`, estimated `5050`.
+		// Minimum execution time: 198_361_000 picoseconds.
+		Weight::from_parts(209_602_000, 5050)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
+	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
@@ -252,7 +264,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
@@ -268,12 +280,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn process_overdue_unshipped() -> Weight {
-		// Proof size (bytes): measured `1640`, estimated `5050`.
-		// Minimum execution time: 193_872_000 picoseconds.
-		Weight::from_parts(285_133_000, 5050)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size (bytes): measured `1716`, estimated `5050`.
+		// Minimum execution time: 200_254_000 picoseconds.
+		Weight::from_parts(212_467_000, 5050)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
+	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
@@ -283,7 +297,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -295,10 +309,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn process_overdue_unconfirmed() -> Weight {
-		// Proof size (bytes): measured `1678`, estimated `8799`.
-		// Minimum execution time: 250_999_000 picoseconds.
-		Weight::from_parts(271_136_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size (bytes): measured `1754`, estimated `8799`.
+		// Minimum execution time: 259_164_000 picoseconds.
+		Weight::from_parts(278_120_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Orders::DeadlineCursor` (r:1 w:1)
@@ -311,10 +325,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::MarketplaceFee` (r:1 w:0)
 	/// Proof: `Escrow::MarketplaceFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `ProfitSharing::Placements` (r:64 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:64 w:64)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:64 w:64)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:64 w:64)
@@ -329,12 +345,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_idle_unshipped(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `608 + n * (848 ±0)`, estimated `3493 + n * (4060 ±0)`.
-		// Minimum execution time: 13_365_000 picoseconds.
-		Weight::from_parts(20_949_000, 3493)
-			.saturating_add(Weight::from_parts(202_565_271, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `650 + n * (848 ±0)`, estimated `3493 + n * (4060 ±0)`.
+		// Minimum execution time: 12_543_000 picoseconds.
+		Weight::from_parts(12_914_000, 3493)
+			.saturating_add(Weight::from_parts(212_186_906, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((11_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4060).saturating_mul(n.into()))
@@ -351,8 +367,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::MarketplaceFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:129 w:129)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `ProfitSharing::Placements` (r:64 w:0)
+	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:64 w:64)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -363,12 +381,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_idle_unconfirmed(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `1071 + n * (705 ±0)`, estimated `3593 + n * (5206 ±0)`.
-		// Minimum execution time: 20_147_000 picoseconds.
-		Weight::from_parts(1_609_725_605, 3593)
-			.saturating_add(Weight::from_parts(228_309_913, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `1139 + n * (705 ±0)`, estimated `3593 + n * (5206 ±0)`.
+		// Minimum execution time: 12_704_000 picoseconds.
+		Weight::from_parts(111_507_050, 3593)
+			.saturating_add(Weight::from_parts(247_575_529, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
@@ -377,8 +395,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::MinConfirmWindow` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_min_confirm_window() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 10_349_000 picoseconds.
-		Weight::from_parts(11_331_000, 0)
+		// Minimum execution time: 9_979_000 picoseconds.
+		Weight::from_parts(11_110_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -386,80 +404,80 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn create_listing() -> Weight {
-		Weight::from_parts(109_013_000, 3678)
+		Weight::from_parts(108_493_000, 3730)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn update_listing() -> Weight {
-		Weight::from_parts(26_409_000, 3691)
+		Weight::from_parts(25_017_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delist() -> Weight {
-		Weight::from_parts(88_646_000, 3691)
+		Weight::from_parts(85_580_000, 3730)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn place_order() -> Weight {
-		Weight::from_parts(280_444_000, 3691)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(274_783_000, 6078)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(200_885_000, 4186)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(199_493_000, 4186)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn ship_order() -> Weight {
-		Weight::from_parts(45_194_000, 3691)
+		Weight::from_parts(42_840_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn confirm_delivery() -> Weight {
-		Weight::from_parts(316_681_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(262_731_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn attest_delivery() -> Weight {
-		Weight::from_parts(44_373_000, 3662)
+		Weight::from_parts(41_928_000, 3662)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn refund_order() -> Weight {
-		Weight::from_parts(292_577_000, 5050)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(209_602_000, 5050)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn process_overdue_unshipped() -> Weight {
-		Weight::from_parts(285_133_000, 5050)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(212_467_000, 5050)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn process_overdue_unconfirmed() -> Weight {
-		Weight::from_parts(271_136_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(278_120_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn on_idle_unshipped(n: u32, ) -> Weight {
-		Weight::from_parts(20_949_000, 3493)
-			.saturating_add(Weight::from_parts(202_565_271, 0).saturating_mul(n.into()))
+		Weight::from_parts(12_914_000, 3493)
+			.saturating_add(Weight::from_parts(212_186_906, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().reads((9_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((11_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4060).saturating_mul(n.into()))
 	}
 	fn on_idle_unconfirmed(n: u32, ) -> Weight {
-		Weight::from_parts(1_609_725_605, 3593)
-			.saturating_add(Weight::from_parts(228_309_913, 0).saturating_mul(n.into()))
+		Weight::from_parts(111_507_050, 3593)
+			.saturating_add(Weight::from_parts(247_575_529, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((9_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
 	}
 	fn set_min_confirm_window() -> Weight {
-		Weight::from_parts(11_331_000, 0)
+		Weight::from_parts(11_110_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -9,8 +9,8 @@
 //! | [`VendorRegistry`] | vendors (later); [`AnyAccount`] until then | orders | may this account sell? |
 //! | [`Escrow`] | escrow | orders | hold, release and refund an order's payment |
 //! | [`OrderDisputes`] | orders | escrow | open and settle a dispute on an order |
-//! | [`PayoutSplitter`] | profit sharing (later); [`AllToVendor`] until then | escrow | who receives a release |
-//! | [`OrderObserver`] | vendors; `()` ignores the reports | orders | each order's facts, for vendor KPIs |
+//! | [`PayoutSplitter`] | profit sharing; [`AllToVendor`] without it | escrow | who receives a release, and what each received |
+//! | [`OrderObserver`] | vendors, profit sharing (a pair observes both); `()` ignores them | orders | each order's facts: KPIs, the agreement an order settles by |
 //! | [`ListingProvider`] | orders | vendors | a listing's terms; a tender winner's new listing |
 //!
 //! [`deadlines`] holds the `(block, id)` deadline queue both pallets use, and [`runtime_api`] the
@@ -89,6 +89,16 @@ pub trait Escrow<AccountId, Balance> {
 
 	/// The amount held for `order`, if it has an open escrow.
 	fn escrowed(order: OrderId) -> Option<Balance>;
+
+	/// The most a settlement costs beyond escrow's own benchmarked work (the payout
+	/// splitter's share of it): callers add it to the weight they declare for each call that
+	/// places, releases or settles an order.
+	fn payout_weight() -> frame_support::weights::Weight;
+
+	/// What the payout split of `order` costs (zero for an order the splitter does not
+	/// split): what callers charge after the call, refunding the rest of
+	/// [`Escrow::payout_weight`]. Call it before the order is settled.
+	fn payout_weight_of(order: OrderId) -> frame_support::weights::Weight;
 }
 
 /// What escrow needs from the orders pallet to run a dispute.
@@ -107,20 +117,48 @@ pub trait OrderDisputes<AccountId, Balance> {
 pub type Payees<AccountId, Balance, MaxPayees> = BoundedVec<(AccountId, Balance), MaxPayees>;
 
 /// Splits a vendor's payout among beneficiaries (suppliers in a profit-sharing agreement).
+///
+/// Escrow asks [`PayoutSplitter::split`] who receives a release, pays each payee what it can
+/// receive, and reports what each actually received through [`PayoutSplitter::paid`], in the
+/// same call: the splitter does its bookkeeping on what was paid, not on what it planned.
 pub trait PayoutSplitter<AccountId, Balance> {
 	/// The largest number of payees a split returns.
 	type MaxPayees: Get<u32>;
 
-	/// Who receives `amount` released to `vendor` for `order`. The amounts must add up to
-	/// `amount`; escrow pays everything to the vendor when they do not.
+	/// Who receives `amount` released to `vendor` for `order`. Reads state, writes none. The
+	/// amounts must add up to `amount`; escrow pays everything to the vendor when they do not.
 	fn split(
 		order: OrderId,
 		vendor: &AccountId,
 		amount: Balance,
 	) -> Payees<AccountId, Balance, Self::MaxPayees>;
+
+	/// Escrow paid the release of `amount` for `order` (bought by `buyer`): `received` is
+	/// the list [`PayoutSplitter::split`] returned for `amount`, each amount replaced by what
+	/// that payee actually received (zero for a share escrow returned to the buyer because it
+	/// could not be deposited), or `[(vendor, amount)]` when the split did not add up. Called
+	/// after every settlement, with `amount` zero when nothing was released to the vendor's
+	/// side.
+	fn paid(
+		order: OrderId,
+		vendor: &AccountId,
+		buyer: &AccountId,
+		amount: Balance,
+		received: &[(AccountId, Balance)],
+	);
+
+	/// The most one order's split costs: recording its agreement at placement,
+	/// [`PayoutSplitter::split`] and [`PayoutSplitter::paid`], with escrow's transfers to the
+	/// extra payees. Escrow's callers declare it on every call that places or settles an
+	/// order.
+	fn weight() -> frame_support::weights::Weight;
+
+	/// What the split of `order` costs, by the agreement it was placed under (zero for an
+	/// order outside any): what those calls are charged in the end.
+	fn weight_of(order: OrderId) -> frame_support::weights::Weight;
 }
 
-/// The splitter used until profit sharing exists: the vendor receives everything.
+/// The splitter used without profit sharing: the vendor receives everything.
 pub struct AllToVendor;
 impl<AccountId: Clone, Balance> PayoutSplitter<AccountId, Balance> for AllToVendor {
 	type MaxPayees = frame_support::traits::ConstU32<1>;
@@ -131,6 +169,16 @@ impl<AccountId: Clone, Balance> PayoutSplitter<AccountId, Balance> for AllToVend
 		amount: Balance,
 	) -> Payees<AccountId, Balance, Self::MaxPayees> {
 		BoundedVec::truncate_from(alloc::vec![(vendor.clone(), amount)])
+	}
+
+	fn paid(_: OrderId, _: &AccountId, _: &AccountId, _: Balance, _: &[(AccountId, Balance)]) {}
+
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+
+	fn weight_of(_: OrderId) -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
 	}
 }
 
@@ -198,15 +246,31 @@ pub struct OrderReport<AccountId, Balance> {
 /// Receives the facts of each order from the orders pallet. Infallible and cheap: it runs
 /// inside the orders pallet's calls and hooks, whose benchmarks include its cost.
 pub trait OrderObserver<AccountId, Balance> {
-	/// `vendor` took order `order`.
-	fn order_placed(vendor: &AccountId, order: OrderId);
+	/// `vendor` took order `order` of `quantity` units from `listing`.
+	fn order_placed(vendor: &AccountId, order: OrderId, listing: ListingId, quantity: u32);
 	/// An order ended.
 	fn order_closed(report: &OrderReport<AccountId, Balance>);
 }
 
 impl<AccountId, Balance> OrderObserver<AccountId, Balance> for () {
-	fn order_placed(_: &AccountId, _: OrderId) {}
+	fn order_placed(_: &AccountId, _: OrderId, _: ListingId, _: u32) {}
 	fn order_closed(_: &OrderReport<AccountId, Balance>) {}
+}
+
+/// Two observers, each told everything: the first, then the second.
+impl<AccountId, Balance, A, B> OrderObserver<AccountId, Balance> for (A, B)
+where
+	A: OrderObserver<AccountId, Balance>,
+	B: OrderObserver<AccountId, Balance>,
+{
+	fn order_placed(vendor: &AccountId, order: OrderId, listing: ListingId, quantity: u32) {
+		A::order_placed(vendor, order, listing, quantity);
+		B::order_placed(vendor, order, listing, quantity);
+	}
+	fn order_closed(report: &OrderReport<AccountId, Balance>) {
+		A::order_closed(report);
+		B::order_closed(report);
+	}
 }
 
 /// How an order ended. Carried by the orders pallet's `OrderClosed` event.

@@ -1,4 +1,5 @@
-//! The runtime APIs through which dapps read orders, listings and vendors.
+//! The runtime APIs through which dapps read orders, listings, vendors and profit-sharing
+//! agreements.
 
 use crate::{ListingId, OrderId};
 use alloc::vec::Vec;
@@ -49,5 +50,34 @@ sp_api::decl_runtime_apis! {
 		/// A page of the open tenders: at most `max` (capped at 100), in storage order,
 		/// starting after the tender `start_after`. An empty page is the end.
 		fn open_tenders(start_after: Option<u32>, max: u32) -> Vec<(u32, Tender)>;
+	}
+
+	/// Read access to profit-sharing agreements (`api.call.profitSharingApi.*` in Polkadot.js).
+	///
+	/// `Agreement`, `Version` and `Ledger` are the profit-sharing pallet's records; `Placement`
+	/// names the agreement and version an open order settles by.
+	pub trait ProfitSharingApi<AccountId, Balance, Agreement, Version, Ledger, Placement>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		Agreement: Codec,
+		Version: Codec,
+		Ledger: Codec,
+		Placement: Codec,
+	{
+		/// An agreement: vendor, scope, the version in force and the one pending, notice,
+		/// open orders and running totals.
+		fn agreement(id: u32) -> Option<Agreement>;
+		/// An agreement's versions, oldest first (bounded by the runtime's `MaxVersions`).
+		fn versions(id: u32) -> Vec<(u32, Version)>;
+		/// What counts toward the threshold: revenue released net of refunds after release,
+		/// and units sold.
+		fn progress(id: u32) -> Option<(Balance, u64)>;
+		/// What `who` received, can claim, and owes back under an agreement.
+		fn ledger(id: u32, who: AccountId) -> Option<Ledger>;
+		/// The agreement a new order of `vendor` from `listing` would settle by.
+		fn agreement_for(vendor: AccountId, listing: ListingId) -> Option<u32>;
+		/// The agreement and version an open order settles by.
+		fn placement(order: OrderId) -> Option<Placement>;
 	}
 }

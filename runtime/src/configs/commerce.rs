@@ -1,13 +1,15 @@
-//! The commerce pallets: orders, escrow and the vendor registry, and the consortium bodies that
+//! The commerce pallets: orders, escrow, the vendor registry and profit sharing, and the
+//! consortium bodies that
 //! serve them (delivery oracles, the arbitration panel and the vetting body, all appointed by
 //! the council).
 
 use super::CouncilTwoThirds;
 use crate::{
 	deposit, AccountId, ArbitrationPanel, Balance, Balances, DeliveryOracles, Escrow, Orders,
-	Runtime, RuntimeHoldReason, RuntimeOrigin, Vendors, VettingBody, DAYS, MINUTES, UNIT,
+	ProfitSharing, Runtime, RuntimeHoldReason, RuntimeOrigin, Vendors, VettingBody, DAYS, MINUTES,
+	UNIT,
 };
-use commerce_primitives::{AllToVendor, BalancesHolders};
+use commerce_primitives::BalancesHolders;
 use frame_support::{
 	parameter_types,
 	traits::{
@@ -62,7 +64,8 @@ impl pallet_orders::Config for Runtime {
 	// Approved vendors in good standing, holding the required credentials.
 	type VendorRegistry = Vendors;
 	// Each order's facts feed the vendors' KPIs.
-	type Observer = Vendors;
+	// Vendor KPIs, and the profit-sharing agreement each order settles by.
+	type Observer = (Vendors, ProfitSharing);
 	type DeliveryOracleOrigin = EnsureSignedBy<DeliveryOracles, AccountId>;
 	type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
 	type Holders = BalancesHolders<Runtime>;
@@ -109,6 +112,49 @@ impl pallet_vendors::Config for Runtime {
 	type WeightInfo = pallet_vendors::weights::SubstrateWeight<Runtime>;
 }
 
+parameter_types! {
+	/// The pot where shares that beneficiaries cannot receive yet wait for their claim.
+	pub const ProfitSharingPalletId: PalletId = PalletId(*b"cmrc/shr");
+	pub const AgreementDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::ProfitSharing(pallet_profit_sharing::HoldReason::AgreementDeposit);
+	pub const SaleDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::ProfitSharing(pallet_profit_sharing::HoldReason::SaleDeposit);
+}
+
+/// The deposit of an agreement: its record, every version and every ledger at their largest.
+pub type AgreementDeposit = HoldConsideration<
+	AccountId,
+	Balances,
+	AgreementDepositReason,
+	LinearStoragePrice<CommerceDepositBase, CommerceDepositPerByte, Balance>,
+>;
+
+/// The deposit of a refundable sale record, returned when its refund window ends.
+pub type SaleDeposit = HoldConsideration<
+	AccountId,
+	Balances,
+	SaleDepositReason,
+	LinearStoragePrice<CommerceDepositBase, CommerceDepositPerByte, Balance>,
+>;
+
+impl pallet_profit_sharing::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type AgreementDeposit = AgreementDeposit;
+	type SaleDeposit = SaleDeposit;
+	type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type Vendors = Vendors;
+	type Listings = Orders;
+	type PalletId = ProfitSharingPalletId;
+	type MaxBeneficiaries = ConstU32<8>;
+	type MaxVersions = ConstU32<8>;
+	// A month's notice to end an agreement, and a month to refund a sale against it.
+	type NoticePeriod = ConstU32<{ 30 * DAYS }>;
+	type RefundWindow = ConstU32<{ 30 * DAYS }>;
+	type Holders = BalancesHolders<Runtime>;
+	type WeightInfo = pallet_profit_sharing::weights::SubstrateWeight<Runtime>;
+}
+
 /// Who rules disputes: a two-thirds council motion (a collective ruling), or a member of the
 /// arbitration panel the council appoints (an individual ruling, refused for their own orders).
 pub struct EnsureArbitration;
@@ -131,8 +177,8 @@ impl pallet_escrow::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Orders = Orders;
-	// Everything to the vendor until profit sharing exists.
-	type PayoutSplitter = AllToVendor;
+	// The vendor's profit-sharing agreement decides who receives a payout.
+	type PayoutSplitter = ProfitSharing;
 	type FeeAccount = MarketplaceFeeAccount;
 	type MaxFee = MaxMarketplaceFee;
 	type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;

@@ -5,6 +5,7 @@ mod commerce;
 mod fees;
 mod genesis;
 mod governance;
+mod profit_sharing;
 mod vendors;
 
 use crate::{

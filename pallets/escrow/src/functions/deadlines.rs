@@ -1,7 +1,7 @@
 //! Ruling deadlines: the `on_idle` drain that applies the fallback to overdue disputes.
 
 use crate::{Config, Disputes, Pallet, RulingCursor, RulingDeadlines, WeightInfo};
-use commerce_primitives::deadlines;
+use commerce_primitives::{deadlines, PayoutSplitter};
 use frame_support::weights::Weight;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::TransactionOutcome;
@@ -13,7 +13,9 @@ impl<T: Config> Pallet<T> {
 	/// `on_idle`.
 	pub(crate) fn process_ruling_deadlines(now: BlockNumberFor<T>, limit: Weight) -> Weight {
 		let per_block = T::WeightInfo::on_idle_disputes(0);
-		let per_item = T::WeightInfo::on_idle_disputes(1).saturating_sub(per_block);
+		let per_item = T::WeightInfo::on_idle_disputes(1)
+			.saturating_sub(per_block)
+			.saturating_add(T::PayoutSplitter::weight());
 		deadlines::drain::<RulingDeadlines<T>, RulingCursor<T>, _, _>(
 			now,
 			limit,

@@ -45,16 +45,20 @@ impl<T: Config> Pallet<T> {
 			payees = alloc::vec![(escrow.vendor.clone(), net)];
 		}
 		let mut to_vendor = BalanceOf::<T>::zero();
-		for (payee, amount) in payees.iter() {
-			if amount.is_zero() {
-				continue;
+		// What each payee actually received, for the splitter's bookkeeping.
+		let mut received = alloc::vec::Vec::with_capacity(payees.len());
+		for (payee, amount) in payees.into_iter() {
+			let mut paid = BalanceOf::<T>::zero();
+			if !amount.is_zero() {
+				if Self::can_receive(&payee, amount) {
+					Self::pay_from_hold(&reason, &escrow.buyer, &payee, amount)?;
+					to_vendor.saturating_accrue(amount);
+					paid = amount;
+				} else {
+					back_to_buyer.saturating_accrue(amount);
+				}
 			}
-			if Self::can_receive(payee, *amount) {
-				Self::pay_from_hold(&reason, &escrow.buyer, payee, *amount)?;
-				to_vendor.saturating_accrue(*amount);
-			} else {
-				back_to_buyer.saturating_accrue(*amount);
-			}
+			received.push((payee, paid));
 		}
 		if !fee.is_zero() {
 			Self::pay_from_hold(&reason, &escrow.buyer, &T::FeeAccount::get(), fee)?;
@@ -63,6 +67,7 @@ impl<T: Config> Pallet<T> {
 			T::Currency::release(&reason, &escrow.buyer, back_to_buyer, Precision::Exact)?;
 		}
 		Escrows::<T>::remove(order);
+		T::PayoutSplitter::paid(order, &escrow.vendor, &escrow.buyer, net, &received);
 		Self::deposit_event(Event::Settled { order, to_buyer: back_to_buyer, to_vendor, fee });
 		Ok(back_to_buyer)
 	}
@@ -145,5 +150,13 @@ impl<T: Config> Escrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 
 	fn escrowed(order: OrderId) -> Option<BalanceOf<T>> {
 		Escrows::<T>::get(order).map(|escrow| escrow.amount)
+	}
+
+	fn payout_weight() -> frame_support::weights::Weight {
+		T::PayoutSplitter::weight()
+	}
+
+	fn payout_weight_of(order: OrderId) -> frame_support::weights::Weight {
+		T::PayoutSplitter::weight_of(order)
 	}
 }

@@ -53,6 +53,7 @@ fn the_payout_splitter_decides_who_is_paid() {
 		assert_ok!(Escrow::release(1));
 		assert_eq!(free(VENDOR), INITIAL + 700);
 		assert_eq!(free(SUPPLIER), 100 + 300);
+		assert_eq!(Reported::get(1), Some((BUYER, vec![(VENDOR, 700), (SUPPLIER, 300)])));
 	});
 }
 
@@ -77,6 +78,8 @@ fn a_share_that_cannot_be_deposited_returns_to_the_buyer() {
 		assert_eq!(Escrow::release(1), Ok(5));
 		assert_eq!(free(SUPPLIER), 0);
 		assert_eq!(free(VENDOR), INITIAL + AMOUNT - 5);
+		// The splitter hears that the share did not arrive.
+		assert_eq!(Reported::get(1), Some((BUYER, vec![(VENDOR, AMOUNT - 5), (SUPPLIER, 0)])));
 		assert_eq!(free(BUYER), INITIAL - AMOUNT + 5);
 		assert_eq!(
 			last_event(),

@@ -20,7 +20,8 @@ impl<T: Config> Pallet<T> {
 		let per_block = unshipped.max(unconfirmed);
 		let per_item = T::WeightInfo::on_idle_unshipped(1)
 			.saturating_sub(unshipped)
-			.max(T::WeightInfo::on_idle_unconfirmed(1).saturating_sub(unconfirmed));
+			.max(T::WeightInfo::on_idle_unconfirmed(1).saturating_sub(unconfirmed))
+			.saturating_add(T::Escrow::payout_weight());
 		(per_block, per_item)
 	}
 

@@ -48,7 +48,7 @@ impl<T: Config> Pallet<T> {
 		NextOrderId::<T>::put(next);
 		AccountOrders::<T>::insert(&buyer, id, ());
 		AccountOrders::<T>::insert(&vendor, id, ());
-		T::Observer::order_placed(&vendor, id);
+		T::Observer::order_placed(&vendor, id, listing_id, quantity);
 		Orders::<T>::insert(
 			id,
 			Order {

@@ -36,7 +36,47 @@ fn placing_reports_the_vendor_and_order() {
 		let listing = list();
 		let first = order(BUYER, listing, 1);
 		let second = order(BUYER2, listing, 2);
-		assert_eq!(ObservedPlaced::get(), vec![(VENDOR, first), (VENDOR, second)]);
+		assert_eq!(
+			ObservedPlaced::get(),
+			vec![(VENDOR, first, listing, 1), (VENDOR, second, listing, 2)]
+		);
+	});
+}
+
+#[test]
+fn calls_that_place_or_end_an_order_pay_for_the_payout_split() {
+	use frame_support::dispatch::GetDispatchInfo;
+	run(|| {
+		let extra = Weight::from_parts(7_000_000, 7_000);
+		let weight = |call: crate::Call<Test>| call.get_dispatch_info().call_weight;
+		let place = crate::Call::<Test>::place_order { listing: 0, quantity: 1, max_unit_price: 1 };
+		let confirm = crate::Call::<Test>::confirm_delivery { order: 0 };
+		let overdue = crate::Call::<Test>::process_overdue { order: 0 };
+		let (place0, confirm0, overdue0) =
+			(weight(place.clone()), weight(confirm.clone()), weight(overdue.clone()));
+		let idle0 = Orders::deadline_costs().1;
+		PayoutWeight::put(extra);
+		// Declared: the worst case.
+		assert_eq!(weight(place.clone()), place0 + extra);
+		assert_eq!(weight(confirm), confirm0 + extra);
+		assert_eq!(weight(overdue), overdue0 + extra);
+		assert_eq!(Orders::deadline_costs().1, idle0 + extra);
+
+		// Charged: the split's cost only for an order the splitter splits.
+		let listing = list();
+		let plain = order(BUYER, listing, 1);
+		assert!(!SplitOrders::contains_key(plain));
+		let split = plain + 1;
+		SplitOrders::insert(split, ());
+		let placed = Orders::place_order(RuntimeOrigin::signed(BUYER2), listing, 1, PRICE).unwrap();
+		// Placed under an agreement: charged the split, which records it.
+		assert_eq!(placed.actual_weight, Some(place0 + extra));
+		assert_ok!(Orders::ship_order(RuntimeOrigin::signed(VENDOR), plain, [1; 32]));
+		assert_ok!(Orders::ship_order(RuntimeOrigin::signed(VENDOR), split, [1; 32]));
+		let confirmed = Orders::confirm_delivery(RuntimeOrigin::signed(BUYER), plain).unwrap();
+		assert_eq!(confirmed.actual_weight, Some(confirm0));
+		let confirmed = Orders::confirm_delivery(RuntimeOrigin::signed(BUYER2), split).unwrap();
+		assert_eq!(confirmed.actual_weight, Some(confirm0 + extra));
 	});
 }
 

@@ -4,7 +4,7 @@ use commerce_primitives::OrderDisputes;
 use frame_support::assert_noop;
 
 fn refund(id: OrderId, amount: Balance) -> sp_runtime::DispatchResult {
-	Orders::refund_order(RuntimeOrigin::signed(VENDOR), id, amount)
+	Orders::refund_order(RuntimeOrigin::signed(VENDOR), id, amount).map(|_| ()).map_err(|e| e.error)
 }
 
 #[test]

@@ -4,7 +4,7 @@ use crate::{
 	Affected, BalanceOf, Config, CurrentPeriod, Pallet, Performance, PeriodIndex, PeriodKpis,
 	Vendors,
 };
-use commerce_primitives::{OrderId, OrderObserver, OrderReport, Outcome};
+use commerce_primitives::{ListingId, OrderId, OrderObserver, OrderReport, Outcome};
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -65,7 +65,7 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> OrderObserver<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn order_placed(vendor: &T::AccountId, _: OrderId) {
+	fn order_placed(vendor: &T::AccountId, _: OrderId, _: ListingId, _: u32) {
 		Vendors::<T>::mutate_extant(vendor, |record| record.open_orders.saturating_inc());
 	}
 

@@ -1,0 +1,379 @@
+//! Benchmarks of the profit-sharing pallet, each call and hook in its worst case, and the
+//! payout split escrow runs for every settled order.
+
+use super::*;
+use alloc::vec::Vec;
+use commerce_primitives::{
+	ListingProvider, OrderObserver, OrderReport, Outcome, PayoutSplitter, VendorRegistry,
+};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::Preservation,
+		EnsureOrigin, Get, Hooks,
+	},
+	weights::Weight,
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	Perbill,
+};
+
+const SEED: u32 = 0;
+
+fn funds<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(100_000_000u32.into())
+}
+
+/// A funded, active vendor.
+fn vendor<T: Config>() -> T::AccountId {
+	let who: T::AccountId = account("vendor", 0, SEED);
+	T::Currency::set_balance(&who, funds::<T>());
+	T::Vendors::make_active_vendor(&who);
+	who
+}
+
+/// `n` funded beneficiaries with equal shares adding up to at most 100%. Each version gets
+/// other accounts (`base` apart), so that closing an agreement removes the most ledgers.
+fn beneficiaries<T: Config>(n: u32, base: u32) -> Vec<(T::AccountId, Perbill)> {
+	(0..n)
+		.map(|i| {
+			let who: T::AccountId = account("beneficiary", base.saturating_add(i), SEED);
+			T::Currency::set_balance(&who, funds::<T>());
+			(who, Perbill::from_rational(1u32, n.max(1)))
+		})
+		.collect()
+}
+
+fn terms<T: Config>(n: u32, threshold: Threshold<BalanceOf<T>>) -> TermsOf<T> {
+	terms_from::<T>(n, threshold, 0)
+}
+
+fn terms_from<T: Config>(n: u32, threshold: Threshold<BalanceOf<T>>, base: u32) -> TermsOf<T> {
+	Terms { beneficiaries: BoundedVec::truncate_from(beneficiaries::<T>(n, base)), threshold }
+}
+
+/// An agreement of `vendor` for one listing, in force with `n` beneficiaries.
+fn in_force<T: Config>(vendor: &T::AccountId, n: u32, threshold: Threshold<BalanceOf<T>>) -> u32 {
+	let listing = T::Listings::benchmark_listing(vendor);
+	let id = NextAgreementId::<T>::get();
+	Pallet::<T>::do_propose_agreement(
+		vendor.clone(),
+		Scope::Listing(listing),
+		terms::<T>(n, threshold),
+	)
+	.expect("valid proposal");
+	Pallet::<T>::do_impose(id, 0).expect("pending");
+	id
+}
+
+/// A change of `n` beneficiaries proposed to agreement `id`; returns its version.
+fn changed<T: Config>(vendor: &T::AccountId, id: u32, n: u32) -> VersionIndex {
+	let base = Agreements::<T>::get(id).map_or(0, |a| a.next_version).saturating_mul(max_b::<T>());
+	Pallet::<T>::do_propose_change(
+		vendor.clone(),
+		id,
+		terms_from::<T>(n, Threshold::Revenue(Zero::zero()), base),
+	)
+	.expect("room for a change");
+	Agreements::<T>::get(id).and_then(|a| a.pending).expect("pending")
+}
+
+fn max_b<T: Config>() -> u32 {
+	T::MaxBeneficiaries::get()
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// A listing agreement (its listing is read) with `b` beneficiaries.
+	#[benchmark]
+	fn propose_agreement(b: Linear<1, { max_b::<T>() }>) {
+		let vendor = vendor::<T>();
+		let listing = T::Listings::benchmark_listing(&vendor);
+		let terms = terms::<T>(b, Threshold::Revenue(1_000u32.into()));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vendor.clone()), Scope::Listing(listing), terms);
+
+		assert!(Agreements::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn propose_change(b: Linear<1, { max_b::<T>() }>) {
+		let vendor = vendor::<T>();
+		let id = in_force::<T>(&vendor, max_b::<T>(), Threshold::Revenue(Zero::zero()));
+		let terms = terms::<T>(b, Threshold::Units(5));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vendor), id, terms);
+
+		assert!(Agreements::<T>::get(id).is_some_and(|a| a.pending.is_some()));
+	}
+
+	/// The last of `MaxBeneficiaries` acceptances: the change takes effect and supersedes the
+	/// version in force.
+	#[benchmark]
+	fn accept() {
+		let vendor = vendor::<T>();
+		let id = in_force::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
+		let version = changed::<T>(&vendor, id, max_b::<T>());
+		let all: Vec<T::AccountId> = Versions::<T>::get(id, version)
+			.map(|v| v.terms.beneficiaries.into_iter().map(|(who, _)| who).collect())
+			.unwrap_or_default();
+		let (last, others) = all.split_last().expect("at least one");
+		for who in others {
+			Pallet::<T>::do_accept(who.clone(), id, version).expect("beneficiary");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last.clone()), id, version);
+
+		assert_eq!(Agreements::<T>::get(id).and_then(|a| a.current), Some(version));
+	}
+
+	#[benchmark]
+	fn impose() -> Result<(), BenchmarkError> {
+		let vendor = vendor::<T>();
+		let id = in_force::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
+		let version = changed::<T>(&vendor, id, max_b::<T>());
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, version);
+
+		assert_eq!(Agreements::<T>::get(id).and_then(|a| a.current), Some(version));
+		Ok(())
+	}
+
+	/// Withdrawing a first version: the agreement goes and its deposit returns.
+	#[benchmark]
+	fn withdraw_proposal() {
+		let vendor = vendor::<T>();
+		let listing = T::Listings::benchmark_listing(&vendor);
+		Pallet::<T>::do_propose_agreement(
+			vendor.clone(),
+			Scope::Listing(listing),
+			terms::<T>(max_b::<T>(), Threshold::Revenue(Zero::zero())),
+		)
+		.expect("valid proposal");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vendor), 0);
+
+		assert!(!Agreements::<T>::contains_key(0));
+	}
+
+	/// Notice with a pending change to withdraw.
+	#[benchmark]
+	fn end_agreement() {
+		let vendor = vendor::<T>();
+		let id = in_force::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
+		changed::<T>(&vendor, id, max_b::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vendor), id);
+
+		assert!(Agreements::<T>::get(id).is_some_and(|a| a.ending.is_some()));
+	}
+
+	/// The last of `MaxBeneficiaries` consents.
+	#[benchmark]
+	fn consent_to_end() {
+		let vendor = vendor::<T>();
+		let id = in_force::<T>(&vendor, max_b::<T>(), Threshold::Revenue(Zero::zero()));
+		Pallet::<T>::do_end_agreement(vendor, id).expect("in force");
+		let all: Vec<T::AccountId> = Versions::<T>::get(id, 0)
+			.map(|v| v.terms.beneficiaries.into_iter().map(|(who, _)| who).collect())
+			.unwrap_or_default();
+		let (last, others) = all.split_last().expect("at least one");
+		for who in others {
+			Pallet::<T>::do_consent_to_end(who.clone(), id).expect("beneficiary");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last.clone()), id);
+
+		let now = frame_system::Pallet::<T>::block_number();
+		assert!(Agreements::<T>::get(id).is_some_and(|a| a.ending.is_some_and(|e| e.at == now)));
+	}
+
+	/// `MaxVersions` versions of `MaxBeneficiaries` beneficiaries, each with a ledger.
+	#[benchmark]
+	fn close_agreement() {
+		let vendor = vendor::<T>();
+		let id = in_force::<T>(&vendor, max_b::<T>(), Threshold::Revenue(Zero::zero()));
+		for _ in 1..T::MaxVersions::get() {
+			let version = changed::<T>(&vendor, id, max_b::<T>());
+			Pallet::<T>::do_impose(id, version).expect("pending");
+		}
+		for (_, version) in Versions::<T>::iter_prefix(id) {
+			for (who, _) in version.terms.beneficiaries.iter() {
+				Ledgers::<T>::insert(id, who, Ledger::default());
+			}
+		}
+		Pallet::<T>::do_end_agreement(vendor.clone(), id).expect("in force");
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number().saturating_add(T::NoticePeriod::get()),
+		);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vendor), id);
+
+		assert!(!Agreements::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn claim() {
+		let vendor = vendor::<T>();
+		let id = in_force::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
+		let beneficiary: T::AccountId = account("beneficiary", 0, SEED);
+		let amount = T::Currency::minimum_balance().saturating_mul(10u32.into());
+		Pallet::<T>::endow_pot();
+		let pot = Pallet::<T>::pot();
+		T::Currency::set_balance(&pot, T::Currency::minimum_balance().saturating_add(amount));
+		T::Currency::hold(&HoldReason::Unclaimed.into(), &pot, amount).expect("funded pot");
+		Ledgers::<T>::insert(id, &beneficiary, Ledger { claimable: amount, ..Default::default() });
+		Agreements::<T>::mutate_extant(id, |a| {
+			a.totals.claimable = amount;
+			a.totals.released = amount;
+		});
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vendor), id, beneficiary.clone());
+
+		assert!(Ledgers::<T>::get(id, &beneficiary).is_some_and(|l| l.claimable.is_zero()));
+	}
+
+	/// A refund that leaves every one of `b` beneficiaries owing.
+	#[benchmark]
+	fn refund_sale(b: Linear<1, { max_b::<T>() }>) {
+		let vendor = vendor::<T>();
+		let buyer: T::AccountId = account("buyer", 0, SEED);
+		T::Currency::set_balance(&buyer, funds::<T>());
+		let id = in_force::<T>(&vendor, b, Threshold::Revenue(Zero::zero()));
+		let listing = Agreements::<T>::get(id)
+			.and_then(|a| match a.scope {
+				Scope::Listing(listing) => Some(listing),
+				Scope::AllListings => None,
+			})
+			.expect("a listing agreement");
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		settle::<T>(1, &vendor, &buyer, listing, amount);
+		assert!(Sales::<T>::contains_key(1));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vendor), 1, amount);
+
+		assert!(Sales::<T>::get(1).is_some_and(|s| s.refunded == amount));
+	}
+
+	/// `n` sales expiring in the same block.
+	#[benchmark]
+	fn on_idle_sales(n: Linear<0, 100>) {
+		let vendor = vendor::<T>();
+		let buyer: T::AccountId = account("buyer", 0, SEED);
+		T::Currency::set_balance(&buyer, funds::<T>());
+		let id = in_force::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
+		let listing = match Agreements::<T>::get(id).map(|a| a.scope) {
+			Some(Scope::Listing(listing)) => listing,
+			_ => Default::default(),
+		};
+		let now = frame_system::Pallet::<T>::block_number();
+		SaleCursor::<T>::put(now);
+		for order in 0..n {
+			settle::<T>(order.into(), &vendor, &buyer, listing, T::Currency::minimum_balance());
+		}
+		let due = now.saturating_add(T::RefundWindow::get()).saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(due);
+
+		#[block]
+		{
+			Pallet::<T>::on_idle(due, Weight::MAX);
+		}
+
+		assert_eq!(Sales::<T>::iter().count(), 0);
+	}
+
+	/// One order's whole payout path with `b` beneficiaries: its placement recorded, the split
+	/// of the order that crosses the threshold, escrow's transfers to every payee (one into the
+	/// pot, the rest netted against clawbacks), the bookkeeping, the sale record and its
+	/// removal at close.
+	#[benchmark]
+	fn payout(b: Linear<1, { max_b::<T>() }>) {
+		let vendor = vendor::<T>();
+		let buyer: T::AccountId = account("buyer", 0, SEED);
+		T::Currency::set_balance(&buyer, funds::<T>());
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		let threshold = amount / 2u32.into();
+		let id = in_force::<T>(&vendor, b, Threshold::Revenue(threshold));
+		let listing = match Agreements::<T>::get(id).map(|a| a.scope) {
+			Some(Scope::Listing(listing)) => listing,
+			_ => Default::default(),
+		};
+		// Every beneficiary owes a little of its share; the first so much that what is left
+		// (1) is below the existential deposit of its account, which is gone: the pot takes it.
+		let shared = amount.saturating_sub(threshold);
+		let all: Vec<(T::AccountId, Perbill)> = Versions::<T>::get(id, 0)
+			.map(|v| v.terms.beneficiaries.into_inner())
+			.unwrap_or_default();
+		for (i, (who, share)) in all.iter().enumerate() {
+			let gross = share.mul_floor(shared);
+			let owed = if i == 0 {
+				gross.saturating_sub(1u32.into())
+			} else {
+				T::Currency::minimum_balance()
+			};
+			Ledgers::<T>::insert(id, who, Ledger { owed, ..Default::default() });
+		}
+		if let Some((first, _)) = all.first() {
+			T::Currency::set_balance(first, Zero::zero());
+		}
+		Pallet::<T>::endow_pot();
+
+		#[block]
+		{
+			settle::<T>(7, &vendor, &buyer, listing, amount);
+		}
+
+		assert!(Sales::<T>::contains_key(7));
+		assert!(Agreements::<T>::get(id).is_some_and(|a| a.totals.released == amount));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
+
+/// Place order `order` and pay out `amount` for it as the orders and escrow pallets do: report
+/// the placement, split, transfer to each payee, report what was paid, report the close.
+fn settle<T: Config>(
+	order: commerce_primitives::OrderId,
+	vendor: &T::AccountId,
+	buyer: &T::AccountId,
+	listing: commerce_primitives::ListingId,
+	amount: BalanceOf<T>,
+) {
+	<Pallet<T> as OrderObserver<_, _>>::order_placed(vendor, order, listing, 1);
+	let payees = <Pallet<T> as PayoutSplitter<_, _>>::split(order, vendor, amount);
+	let mut received = Vec::with_capacity(payees.len());
+	for (payee, share) in payees.into_iter() {
+		let paid = !share.is_zero()
+			&& T::Currency::transfer(buyer, &payee, share, Preservation::Preserve).is_ok();
+		received.push((payee, if paid { share } else { Zero::zero() }));
+	}
+	<Pallet<T> as PayoutSplitter<_, _>>::paid(order, vendor, buyer, amount, &received);
+	<Pallet<T> as OrderObserver<_, _>>::order_closed(&OrderReport {
+		order,
+		vendor: vendor.clone(),
+		buyer: buyer.clone(),
+		outcome: Outcome::Completed,
+		total: amount,
+		partially_refunded: Zero::zero(),
+		refunded_at_close: Zero::zero(),
+		shipped: true,
+	});
+}

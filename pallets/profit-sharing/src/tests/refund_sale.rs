@@ -1,0 +1,130 @@
+//! `refund_sale`: refunds after release, paid by the vendor, clawed back from the
+//! beneficiaries' future shares.
+
+use super::*;
+use crate::Error;
+
+const THREE_WAY: &[(AccountId, Perbill)] =
+	&[(SUPPLIER, Perbill::from_percent(30)), (SUPPLIER2, Perbill::from_percent(20))];
+
+/// Threshold 1,000; orders of 600, 700 (crossing: 300 shared) and 200 (all shared).
+fn crossed() -> u32 {
+	let id = agreement(THREE_WAY, Threshold::Revenue(1_000));
+	sell(1, 1, 600);
+	sell(2, 1, 700);
+	sell(3, 1, 200);
+	id
+}
+
+#[test]
+fn a_refund_after_the_threshold_is_netted_from_the_next_distribution() {
+	run(|| {
+		let id = crossed();
+		let (vendor, buyer, supplier) = (free(VENDOR), free(BUYER), free(SUPPLIER));
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 3, 100));
+		assert_eq!(free(VENDOR), vendor - 100);
+		assert_eq!(free(BUYER), buyer + 100);
+		// Never taken from a beneficiary's balance.
+		assert_eq!(free(SUPPLIER), supplier);
+		assert_eq!(
+			last_event(),
+			Event::SaleRefunded { order: 3, buyer: BUYER, amount: 100, clawback: 100 }
+		);
+		assert_eq!(ledger(id, SUPPLIER).owed, 30);
+		assert_eq!(ledger(id, SUPPLIER2).owed, 20);
+		assert_eq!(ProfitSharing::progress(id), Some((1_400, 3)));
+		// The next order of 200: shares 60 and 40, less 30 and 20 owed.
+		assert_eq!(sell(4, 1, 200), vec![(VENDOR, 100 + 50), (SUPPLIER, 30), (SUPPLIER2, 20)]);
+		assert!(matches!(last_event(), Event::Split { netted: 50, .. }));
+		assert_eq!(ledger(id, SUPPLIER), Ledger { received: 90 + 60 + 30, claimable: 0, owed: 0 });
+		// Each beneficiary holds exactly its share of the revenue above the threshold.
+		assert_eq!(ledger(id, SUPPLIER).received, 180); // 30% of (1,600 - 1,000)
+		assert_eq!(ledger(id, SUPPLIER2).received, 120);
+	});
+}
+
+#[test]
+fn a_refund_of_a_sale_below_the_threshold_still_lowers_the_revenue_above_it() {
+	run(|| {
+		let id = crossed();
+		// Order 1 was all the vendor's, but refunding 300 of it leaves only 200 above 1,000.
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 300));
+		assert_eq!(ledger(id, SUPPLIER).owed, 90);
+		assert_eq!(ledger(id, SUPPLIER2).owed, 60);
+	});
+}
+
+#[test]
+fn a_clawback_larger_than_the_next_share_carries_over() {
+	run(|| {
+		let id = crossed();
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 3, 200));
+		assert_eq!(ledger(id, SUPPLIER).owed, 60);
+		// The revenue is 1,300 now: an order of 100 is all above it; SUPPLIER's 30 is netted.
+		assert_eq!(sell(4, 1, 100), vec![(VENDOR, 100), (SUPPLIER, 0), (SUPPLIER2, 0)]);
+		assert_eq!(ledger(id, SUPPLIER).owed, 30);
+		assert_eq!(ledger(id, SUPPLIER2).owed, 20);
+	});
+}
+
+#[test]
+fn a_units_threshold_claws_back_the_refunds_share_of_the_sales_split() {
+	run(|| {
+		let id = agreement(THREE_WAY, Threshold::Units(1));
+		sell(1, 2, 1_000); // half above the threshold: 500 shared
+		assert_eq!(Sales::<Test>::get(1).unwrap().shared, 500);
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 400));
+		// 400 of 1,000 refunded: 200 of the 500 shared.
+		assert_eq!(ledger(id, SUPPLIER).owed, 60);
+		assert_eq!(ledger(id, SUPPLIER2).owed, 40);
+	});
+}
+
+#[test]
+fn only_the_vendor_within_the_window_up_to_what_was_released() {
+	run(|| {
+		crossed();
+		assert_noop!(ProfitSharing::refund_sale(signed(VENDOR2), 3, 1), Error::<Test>::NotVendor);
+		assert_noop!(ProfitSharing::refund_sale(signed(VENDOR), 9, 1), Error::<Test>::SaleNotFound);
+		assert_noop!(
+			ProfitSharing::refund_sale(signed(VENDOR), 3, 0),
+			Error::<Test>::InvalidRefund
+		);
+		assert_noop!(
+			ProfitSharing::refund_sale(signed(VENDOR), 3, 201),
+			Error::<Test>::InvalidRefund
+		);
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 3, 150));
+		assert_noop!(
+			ProfitSharing::refund_sale(signed(VENDOR), 3, 51),
+			Error::<Test>::InvalidRefund
+		);
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 3, 50));
+		run_to(1 + REFUND_WINDOW);
+		// The window's last block has passed; the record is not expired yet.
+		System::set_block_number(2 + REFUND_WINDOW);
+		assert_noop!(
+			ProfitSharing::refund_sale(signed(VENDOR), 2, 1),
+			Error::<Test>::RefundWindowOver
+		);
+		run_to(3 + REFUND_WINDOW);
+		assert_noop!(ProfitSharing::refund_sale(signed(VENDOR), 2, 1), Error::<Test>::SaleNotFound);
+	});
+}
+
+#[test]
+fn a_vendor_that_cannot_pay_the_refund_changes_nothing() {
+	run(|| {
+		crossed();
+		let all = free(VENDOR);
+		assert_ok!(<Balances as Mutate<_>>::transfer(
+			&VENDOR,
+			&BUYER2,
+			all - ED,
+			Preservation::Preserve
+		));
+		assert!(ProfitSharing::refund_sale(signed(VENDOR), 3, 100).is_err());
+		assert_eq!(Sales::<Test>::get(3).unwrap().refunded, 0);
+		assert_eq!(ledger(0, SUPPLIER).owed, 0);
+	});
+}
