@@ -767,12 +767,14 @@ pub mod pallet {
 		}
 
 		/// After the reveal window: forfeit unrevealed deposits, award the best revealed bid a
-		/// listing, and remove the tender. Anyone may call it.
+		/// listing, and remove the tender. Anyone may call it. Declared for `MaxBids` bids,
+		/// charged for the bids the tender had.
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::close_tender(T::MaxBids::get()))]
-		pub fn close_tender(origin: OriginFor<T>, tender: TenderId) -> DispatchResult {
+		pub fn close_tender(origin: OriginFor<T>, tender: TenderId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_close_tender(tender)
+			let bids = Self::do_close_tender(tender)?;
+			Ok(Some(T::WeightInfo::close_tender(bids)).into())
 		}
 	}
 }

@@ -39,21 +39,20 @@ parameter_types! {
 	pub const FallbackBuyerShare: Perbill = Perbill::from_percent(50);
 }
 
-/// The deposit of a listing: one item plus its bytes.
-pub type ListingDeposit = HoldConsideration<
+/// A deposit held from its payer under `Reason`, priced by the storage it pays for: per item
+/// plus per byte, the same prices for every commerce pallet.
+pub type CommerceDeposit<Reason> = HoldConsideration<
 	AccountId,
 	Balances,
-	ListingDepositReason,
+	Reason,
 	LinearStoragePrice<CommerceDepositBase, CommerceDepositPerByte, Balance>,
 >;
 
+/// The deposit of a listing: one item plus its bytes.
+pub type ListingDeposit = CommerceDeposit<ListingDepositReason>;
+
 /// The deposit of an open order: one item plus its bytes.
-pub type OrderDeposit = HoldConsideration<
-	AccountId,
-	Balances,
-	OrderDepositReason,
-	LinearStoragePrice<CommerceDepositBase, CommerceDepositPerByte, Balance>,
->;
+pub type OrderDeposit = CommerceDeposit<OrderDepositReason>;
 
 impl pallet_orders::Config for Runtime {
 	type Currency = Balances;
@@ -122,20 +121,10 @@ parameter_types! {
 }
 
 /// The deposit of an agreement: its record, every version and every ledger at their largest.
-pub type AgreementDeposit = HoldConsideration<
-	AccountId,
-	Balances,
-	AgreementDepositReason,
-	LinearStoragePrice<CommerceDepositBase, CommerceDepositPerByte, Balance>,
->;
+pub type AgreementDeposit = CommerceDeposit<AgreementDepositReason>;
 
 /// The deposit of a refundable sale record, returned when its refund window ends.
-pub type SaleDeposit = HoldConsideration<
-	AccountId,
-	Balances,
-	SaleDepositReason,
-	LinearStoragePrice<CommerceDepositBase, CommerceDepositPerByte, Balance>,
->;
+pub type SaleDeposit = CommerceDeposit<SaleDepositReason>;
 
 impl pallet_profit_sharing::Config for Runtime {
 	type Currency = Balances;

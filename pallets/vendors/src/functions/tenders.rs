@@ -142,7 +142,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_close_tender(id: TenderId) -> DispatchResult {
+	/// Close tender `id`; returns how many bids it had.
+	pub(crate) fn do_close_tender(id: TenderId) -> Result<u32, sp_runtime::DispatchError> {
 		let tender = Tenders::<T>::get(id).ok_or(Error::<T>::TenderNotFound)?;
 		ensure!(
 			frame_system::Pallet::<T>::block_number() >= tender.reveal_end,
@@ -177,11 +178,11 @@ impl<T: Config> Pallet<T> {
 					ship_window: window,
 					score,
 				});
-				return Ok(());
+				return Ok(tender.bids);
 			}
 		}
 		Self::deposit_event(Event::TenderFailed { tender: id, listing: tender.listing });
-		Ok(())
+		Ok(tender.bids)
 	}
 
 	/// What a bidder commits to: `blake2_256` of `(tender, bidder, unit_price, ship_window,

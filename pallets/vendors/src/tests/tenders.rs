@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::{Bids, Error, ListingTenders, Tenders};
-use frame_support::BoundedVec;
+use frame_support::{weights::Weight, BoundedVec};
 
 const SALT: [u8; 32] = [9; 32];
 const REFERENCE_PRICE: Balance = 100;
@@ -108,7 +108,13 @@ fn scores_weigh_price_delivery_and_kpis() {
 		assert_ok!(reveal(cheap_slow, 100, 18));
 		assert_ok!(reveal(dear_fast, 125, 2));
 		to_close();
-		assert_ok!(Vendors::close_tender(signed(BUYER), 0));
+		let call = crate::Call::<Test>::close_tender { tender: 0 };
+		let declared =
+			frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&call).call_weight;
+		assert_eq!(declared, Weight::from_parts(1_000 * (u64::from(MAX_BIDS) + 1), 0));
+		let closed = Vendors::close_tender(signed(BUYER), 0).unwrap();
+		// Charged for the two bids it had, not for `MaxBids`.
+		assert_eq!(closed.actual_weight, Some(Weight::from_parts(3_000, 0)));
 		// cheap_slow: 0.5 + 0.03 + 0.1 = 0.63; dear_fast: 0.4 + 0.27 + 0.1 = 0.77.
 		assert_eq!(awarded().map(|(winner, ..)| winner), Some(dear_fast));
 		assert!(events().contains(&Event::TenderAwarded {
