@@ -56,8 +56,13 @@ fn terms_from<T: Config>(n: u32, threshold: Threshold<BalanceOf<T>>, base: u32) 
 	Terms { beneficiaries: BoundedVec::truncate_from(beneficiaries::<T>(n, base)), threshold }
 }
 
-/// An agreement of `vendor` for one listing, in force with `n` beneficiaries.
-fn in_force<T: Config>(vendor: &T::AccountId, n: u32, threshold: Threshold<BalanceOf<T>>) -> u32 {
+/// An agreement of `vendor` for a new listing, in force with `n` beneficiaries; returns the
+/// agreement and the listing.
+fn in_force_for<T: Config>(
+	vendor: &T::AccountId,
+	n: u32,
+	threshold: Threshold<BalanceOf<T>>,
+) -> (u32, commerce_primitives::ListingId) {
 	let listing = T::Listings::benchmark_listing(vendor);
 	let id = NextAgreementId::<T>::get();
 	Pallet::<T>::do_propose_agreement(
@@ -67,7 +72,12 @@ fn in_force<T: Config>(vendor: &T::AccountId, n: u32, threshold: Threshold<Balan
 	)
 	.expect("valid proposal");
 	Pallet::<T>::do_impose(id, 0).expect("pending");
-	id
+	(id, listing)
+}
+
+/// An agreement of `vendor` for a new listing, in force with `n` beneficiaries.
+fn in_force<T: Config>(vendor: &T::AccountId, n: u32, threshold: Threshold<BalanceOf<T>>) -> u32 {
+	in_force_for::<T>(vendor, n, threshold).0
 }
 
 /// A change of `n` beneficiaries proposed to agreement `id`; returns its version.
@@ -256,13 +266,7 @@ mod benchmarks {
 		let vendor = vendor::<T>();
 		let buyer: T::AccountId = account("buyer", 0, SEED);
 		T::Currency::set_balance(&buyer, funds::<T>());
-		let id = in_force::<T>(&vendor, b, Threshold::Revenue(Zero::zero()));
-		let listing = Agreements::<T>::get(id)
-			.and_then(|a| match a.scope {
-				Scope::Listing(listing) => Some(listing),
-				Scope::AllListings => None,
-			})
-			.expect("a listing agreement");
+		let (_, listing) = in_force_for::<T>(&vendor, b, Threshold::Revenue(Zero::zero()));
 		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
 		settle::<T>(1, &vendor, &buyer, listing, amount);
 		assert!(Sales::<T>::contains_key(1));
@@ -279,11 +283,7 @@ mod benchmarks {
 		let vendor = vendor::<T>();
 		let buyer: T::AccountId = account("buyer", 0, SEED);
 		T::Currency::set_balance(&buyer, funds::<T>());
-		let id = in_force::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
-		let listing = match Agreements::<T>::get(id).map(|a| a.scope) {
-			Some(Scope::Listing(listing)) => listing,
-			_ => Default::default(),
-		};
+		let (_, listing) = in_force_for::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
 		let now = frame_system::Pallet::<T>::block_number();
 		SaleCursor::<T>::put(now);
 		for order in 0..n {
@@ -311,11 +311,7 @@ mod benchmarks {
 		T::Currency::set_balance(&buyer, funds::<T>());
 		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
 		let threshold = amount / 2u32.into();
-		let id = in_force::<T>(&vendor, b, Threshold::Revenue(threshold));
-		let listing = match Agreements::<T>::get(id).map(|a| a.scope) {
-			Some(Scope::Listing(listing)) => listing,
-			_ => Default::default(),
-		};
+		let (id, listing) = in_force_for::<T>(&vendor, b, Threshold::Revenue(threshold));
 		// Every beneficiary owes a little of its share; the first so much that what is left
 		// (1) is below the existential deposit of its account, which is gone: the pot takes it.
 		let shared = amount.saturating_sub(threshold);

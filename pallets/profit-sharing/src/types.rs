@@ -1,7 +1,7 @@
 //! The pallet's stored and passed types.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use commerce_primitives::{ListingId, OrderId};
+use commerce_primitives::ListingId;
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
@@ -317,6 +317,3 @@ pub struct Share<AccountId, Balance> {
 	/// Whether `amount` can be deposited into its account now.
 	pub deliverable: bool,
 }
-
-/// The order a sale is for, for events.
-pub type SaleId = OrderId;

@@ -18,7 +18,7 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	DispatchResult,
+	DispatchResult, SaturatedConversion,
 };
 
 impl<T: Config> Pallet<T> {
@@ -87,8 +87,8 @@ impl<T: Config> Pallet<T> {
 				// Units stay sold: the refund's share of this sale's shared part.
 				Threshold::Units(_) => crate::functions::split::pro_rata(
 					sale.shared,
-					amount.saturated_into_u128(),
-					sale.amount.saturated_into_u128(),
+					amount.saturated_into::<u128>(),
+					sale.amount.saturated_into::<u128>(),
 				),
 			};
 			totals.refunded.saturating_accrue(amount);
@@ -130,15 +130,5 @@ impl<T: Config> Pallet<T> {
 				frame_support::defensive!("a sale deposit could not be released");
 			}
 		}
-	}
-}
-
-/// Conversion of a balance to `u128` for exact pro-rata arithmetic.
-trait IntoU128 {
-	fn saturated_into_u128(self) -> u128;
-}
-impl<B: sp_runtime::traits::AtLeast32BitUnsigned> IntoU128 for B {
-	fn saturated_into_u128(self) -> u128 {
-		sp_runtime::SaturatedConversion::saturated_into::<u128>(self)
 	}
 }
