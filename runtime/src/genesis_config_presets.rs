@@ -37,6 +37,9 @@ pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 pub const GENESIS_MARKETPLACE_FEE: Perbill = Perbill::from_percent(1);
 /// The bond a collator candidate (beyond the invulnerables) must hold: 10,000 CMRC.
 pub const CANDIDACY_BOND: Balance = 10_000 * UNIT;
+/// How many candidates (beyond the invulnerables) collate at once: the highest bonds are
+/// chosen at each session. Governance may change it (`collatorSelection.setDesiredCandidates`).
+pub const DESIRED_CANDIDATES: u32 = 8;
 /// The minimum confirm window of the development presets, in blocks, so that tests can run
 /// orders to their end; production keeps the runtime's default of a day.
 pub const DEV_MIN_CONFIRM_WINDOW: u32 = 10;
@@ -153,6 +156,7 @@ fn genesis(consortium: &Consortium, dev: bool) -> serde_json::Value {
 		collator_selection: CollatorSelectionConfig {
 			invulnerables: consortium.collators.iter().map(|(acc, _)| acc.clone()).collect(),
 			candidacy_bond: CANDIDACY_BOND,
+			desired_candidates: DESIRED_CANDIDATES,
 		},
 		session: SessionConfig {
 			keys: consortium

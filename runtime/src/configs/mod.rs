@@ -218,17 +218,36 @@ impl pallet_authorship::Config for Runtime {
 	type EventHandler = (CollatorSelection,);
 }
 
-/// Session length: collators rotate every six hours.
+/// The session length the chain starts with: collators rotate every six hours.
 pub const SESSION_PERIOD: BlockNumber = 6 * HOURS;
+/// The shortest session [`SessionPeriod`] allows, whatever is stored: ten blocks (a minute).
+pub const MIN_SESSION_PERIOD: BlockNumber = 10;
+
+parameter_types! {
+	/// The session length as governance set it: the storage item at
+	/// `twox_128(":SessionPeriodSetting:")` (a SCALE `u32`), written by Root (a council motion)
+	/// through `system.set_storage`; [`SESSION_PERIOD`] while unset. Read it through
+	/// [`SessionPeriod`], which never goes below [`MIN_SESSION_PERIOD`].
+	pub storage SessionPeriodSetting: BlockNumber = SESSION_PERIOD;
+}
+
+/// The session length in blocks: collators rotate, and a candidate that authored nothing for
+/// this long is kicked at the next rotation. Governance's setting, at least
+/// [`MIN_SESSION_PERIOD`] (a zero would make every session check divide by zero).
+pub struct SessionPeriod;
+impl frame_support::traits::Get<BlockNumber> for SessionPeriod {
+	fn get() -> BlockNumber {
+		SessionPeriodSetting::get().max(MIN_SESSION_PERIOD)
+	}
+}
 
 impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = <Self as frame_system::Config>::AccountId;
 	// No stash/controller split: a collator's account is its validator id.
 	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
-	type ShouldEndSession = pallet_session::PeriodicSessions<ConstU32<SESSION_PERIOD>, ConstU32<0>>;
-	type NextSessionRotation =
-		pallet_session::PeriodicSessions<ConstU32<SESSION_PERIOD>, ConstU32<0>>;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, ConstU32<0>>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, ConstU32<0>>;
 	type SessionManager = CollatorSelection;
 	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
@@ -264,8 +283,9 @@ impl pallet_collator_selection::Config for Runtime {
 	type MaxCandidates = ConstU32<100>;
 	type MinEligibleCollators = ConstU32<1>;
 	type MaxInvulnerables = ConstU32<20>;
-	// A multiple of the session length.
-	type KickThreshold = ConstU32<SESSION_PERIOD>;
+	// A candidate that authored no block for a whole session is kicked at the next rotation
+	// and its bond returned.
+	type KickThreshold = SessionPeriod;
 	type ValidatorId = <Self as frame_system::Config>::AccountId;
 	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
 	type ValidatorRegistration = Session;

@@ -1,6 +1,7 @@
 //! Runtime tests: the real runtime, its `development` preset, signed extrinsics.
 
 mod block_capacity;
+mod collators;
 mod commerce;
 mod fees;
 mod genesis;
