@@ -6,9 +6,11 @@
 #   3. unit, runtime and node tests, from that build;
 #   4. the runtime and pallets with `runtime-benchmarks` and `try-runtime` (one more feature set:
 #      clippy, the benchmarks run as tests, runtime tests with both features, no WASM);
-#   5. end-to-end tests: a real `commerce-node --dev` driven by @polkadot/api.
-# Zombienet networks have their own script (zombienet/run.sh); the load harness is
-# scripts/load.sh.
+#   5. end-to-end tests: a real `commerce-node --dev` driven by @polkadot/api;
+#   6. the network tests' fast subset (zombienet/run.sh --fast: finality, an order through a
+#      collator, a collator killed and restarted) when the relay binaries are cached; skipped,
+#      saying so, when they are not (zombienet/setup.sh builds them, about an hour, once).
+# All six network tests: zombienet/run.sh. The load harness: scripts/load.sh.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
@@ -36,11 +38,18 @@ step "runtime and pallets with runtime-benchmarks and try-runtime: lint, benchma
 # and try-runtime-cli, and everything it compiles is linted and tested natively here.
 timed env SKIP_WASM_BUILD=1 cargo test --locked --release --all-targets \
 	-p commerce-runtime -p commerce-primitives -p pallet-orders -p pallet-escrow \
-	-p pallet-vendors -p pallet-profit-sharing -p pallet-council-root \
+	-p pallet-vendors -p pallet-profit-sharing -p pallet-provenance -p pallet-council-root \
 	--features commerce-runtime/runtime-benchmarks,commerce-runtime/try-runtime
 
 step "end-to-end tests against commerce-node --dev"
 export NODE_BIN
 timed bash -c "cd '$REPO_ROOT/tests/e2e' && npm test"
+
+step "network tests, fast subset (zombienet/run.sh --fast)"
+if "$REPO_ROOT/zombienet/setup.sh" --check; then
+	timed "$REPO_ROOT/zombienet/run.sh" --fast
+else
+	echo "    skipped: the relay binaries are not cached (zombienet/setup.sh builds them once)"
+fi
 
 step "all tests passed"

@@ -21,7 +21,9 @@ MAIN_TARGET="${CARGO_TARGET_DIR:-$CACHE/target}"
 current=$(grep -oP '^\s*spec_version: \K[0-9]+' "$ROOT/runtime/src/lib.rs")
 next=$((current + 1))
 commit=$(git -C "$ROOT" rev-parse HEAD)
-out="$WORK/commerce_runtime-spec$next-${commit:0:12}.compact.compressed.wasm"
+# Keyed by what the runtime is built from, so that a commit touching only tests or docs reuses it.
+sources=$(git -C "$ROOT" rev-parse HEAD:runtime HEAD:pallets HEAD:Cargo.toml HEAD:Cargo.lock | sha256sum)
+out="$WORK/commerce_runtime-spec$next-${sources:0:12}.compact.compressed.wasm"
 if [ -s "$out" ]; then
 	echo "$out"
 	exit 0

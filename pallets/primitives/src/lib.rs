@@ -195,6 +195,27 @@ pub struct ListingTerms<AccountId, Balance, BlockNumber> {
 	pub ship_window: BlockNumber,
 }
 
+/// Open orders as the provenance pallet sees them: a shipment of goods names its order.
+pub trait OrderParties<AccountId> {
+	/// The vendor and the buyer of `order`, if it is open (placed and not closed yet).
+	fn open_order_parties(order: OrderId) -> Option<(AccountId, AccountId)>;
+
+	/// An open order of `vendor` to `buyer`, for other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_open_order(vendor: &AccountId, buyer: &AccountId) -> OrderId;
+}
+
+impl<AccountId> OrderParties<AccountId> for () {
+	fn open_order_parties(_: OrderId) -> Option<(AccountId, AccountId)> {
+		None
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_open_order(_: &AccountId, _: &AccountId) -> OrderId {
+		0
+	}
+}
+
 /// Listings as the vendors pallet's tenders see them.
 pub trait ListingProvider<AccountId, Balance, BlockNumber> {
 	/// The terms of `listing`, if it exists.

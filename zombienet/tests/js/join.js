@@ -12,7 +12,8 @@ async function run(nodeName, networkInfo) {
 
   // The proof of possession: the aura key signs "POP_" followed by the owner's account id.
   const statement = new Uint8Array([...Buffer.from('POP_'), ...member.publicKey]);
-  const proof = member.sign(statement);
+  // A hex string: Polkadot.js would take a Uint8Array for `Bytes` as already length-prefixed.
+  const proof = '0x' + Buffer.from(member.sign(statement)).toString('hex');
   const auraKey = '0x' + Buffer.from(member.publicKey).toString('hex');
   await send(api, api.tx.session.setKeys({ aura: auraKey }, proof), member);
 

@@ -7,10 +7,12 @@ async function run(nodeName, networkInfo, args) {
   const blocks = Number(args[0]);
   const api = await nodeApi(networkInfo, nodeName);
   const key = zombie.util.xxhashAsHex(':SessionPeriodSetting:', 128);
-  const value = api.createType('u32', blocks).toHex();
+  // The SCALE encoding (little-endian); a Polkadot.js number's toHex() is big-endian.
+  const value = '0x' + Buffer.from(api.createType('u32', blocks).toU8a()).toString('hex');
   await councilRoot(api, api.tx.system.setStorage([[key, value]]));
   const stored = await api.rpc.state.getStorage(key);
-  if (api.createType('u32', stored.unwrap()).toNumber() !== blocks) throw new Error('the session length was not stored');
+  const read = stored.isSome ? api.createType('u32', stored.unwrap().toU8a(true)).toNumber() : null;
+  if (read !== blocks) throw new Error(`the session length read back is ${read}, not ${blocks}`);
   const index = (await api.query.session.currentIndex()).toNumber();
   const started = Date.now();
   await waitFor(`a session rotation within ${blocks} blocks`, 300_000, async () =>

@@ -1,0 +1,287 @@
+//! The pallet's logic: attesters, batches and events (custody in [`custody`], queries in
+//! [`queries`]).
+
+mod custody;
+pub mod queries;
+
+use crate::{
+	gs1::BatchKey, pallet::*, AttesterOf, BatchListOf, BatchOf, BatchStatus, BizStep,
+	CompanyPrefix, DetailsOf, EventId, EventKind, EventOf, Roles,
+};
+use commerce_primitives::OrderId;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{Consideration, Footprint, UnixTime},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{traits::Saturating, DispatchResult};
+
+/// Who an event's histories are checked against.
+#[derive(PartialEq, Eq, Clone, Copy)]
+pub(crate) enum Actor {
+	/// The custodian of every batch the event names.
+	Custodian,
+	/// A party that does not hold the batch (an inspector): limited to half of a history.
+	Observer,
+	/// The event creates its batch (commissioning, a transformation's output).
+	Creator,
+}
+
+/// An event about to be recorded.
+pub(crate) struct NewEvent<T: Config> {
+	pub kind: EventKind<T::MaxInputs>,
+	pub biz_step: BizStep,
+	pub details: DetailsOf<T>,
+	pub to: Option<T::AccountId>,
+	pub receives: Option<EventId>,
+	pub order: Option<OrderId>,
+	pub corrects: Option<(EventId, crate::ErrorReason)>,
+}
+
+impl<T: Config> NewEvent<T> {
+	pub(crate) fn new(
+		kind: EventKind<T::MaxInputs>,
+		biz_step: BizStep,
+		details: DetailsOf<T>,
+	) -> Self {
+		NewEvent { kind, biz_step, details, to: None, receives: None, order: None, corrects: None }
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_register_attester(
+		who: T::AccountId,
+		roles: Roles,
+		prefixes: BoundedVec<CompanyPrefix, T::MaxPrefixes>,
+		expires_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(roles.is_valid(), Error::<T>::BadRoles);
+		for prefix in prefixes.iter() {
+			ensure!(
+				(6..=12).contains(&prefix.len()) && prefix.iter().all(u8::is_ascii_digit),
+				Error::<T>::BadCompanyPrefix
+			);
+		}
+		ensure!(expires_at > frame_system::Pallet::<T>::block_number(), Error::<T>::ExpiryInPast);
+		Attesters::<T>::insert(&who, AttesterOf::<T> { roles, prefixes, expires_at });
+		Self::deposit_event(Event::AttesterRegistered { who, roles, expires_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke_attester(who: T::AccountId) -> DispatchResult {
+		ensure!(Attesters::<T>::take(&who).is_some(), Error::<T>::NotAttester);
+		Self::deposit_event(Event::AttesterRevoked { who });
+		Ok(())
+	}
+
+	/// The caller's registration, if it is current and holds one of `roles`.
+	pub(crate) fn attester(
+		who: &T::AccountId,
+		roles: Roles,
+	) -> Result<AttesterOf<T>, DispatchError> {
+		let attester = Attesters::<T>::get(who).ok_or(Error::<T>::NotAttester)?;
+		ensure!(
+			frame_system::Pallet::<T>::block_number() < attester.expires_at,
+			Error::<T>::AttesterExpired
+		);
+		ensure!(attester.roles.intersects(roles), Error::<T>::RoleNotAllowed);
+		Ok(attester)
+	}
+
+	/// Whether `attester` may speak for goods with `key`'s GTIN.
+	pub(crate) fn ensure_in_scope(attester: &AttesterOf<T>, key: &BatchKey) -> DispatchResult {
+		ensure!(
+			attester.prefixes.is_empty()
+				|| attester.prefixes.iter().any(|p| key.gtin.has_company_prefix(p)),
+			Error::<T>::OutsideScope
+		);
+		Ok(())
+	}
+
+	/// The declared details are plausible: not dated further ahead than clocks drift, and
+	/// every GLN valid.
+	pub(crate) fn check_details(details: &DetailsOf<T>) -> DispatchResult {
+		let now = T::UnixTime::now().as_millis();
+		let latest = now.saturating_add(u128::from(T::MaxClockDrift::get()));
+		ensure!(u128::from(details.event_time) <= latest, Error::<T>::EventInFuture);
+		for gln in details.read_point.iter().chain(details.biz_location.iter()) {
+			ensure!(gln.is_valid(), Error::<T>::BadCheckDigit);
+		}
+		Ok(())
+	}
+
+	/// A batch that is held (not in transit, not consumed) by `who`.
+	pub(crate) fn held_by(
+		who: &T::AccountId,
+		id: crate::BatchId,
+	) -> Result<BatchOf<T>, DispatchError> {
+		let batch = Batches::<T>::get(id).ok_or(Error::<T>::BatchNotFound)?;
+		match batch.status {
+			BatchStatus::Consumed => return Err(Error::<T>::Consumed.into()),
+			BatchStatus::InTransit { .. } => return Err(Error::<T>::InTransit.into()),
+			BatchStatus::Held => (),
+		}
+		ensure!(&batch.custodian == who, Error::<T>::NotCustodian);
+		Ok(batch)
+	}
+
+	/// The storage one event takes: its record and one history entry per batch.
+	pub(crate) fn event_footprint(batches: u32) -> Footprint {
+		let history_entry = 8 + 4 + 8;
+		Footprint::from_parts(
+			1usize.saturating_add(batches as usize),
+			EventOf::<T>::max_encoded_len()
+				.saturating_add(history_entry.saturating_mul(batches as usize)),
+		)
+	}
+
+	/// The storage one batch takes: its record, its key's index and its deposit record.
+	pub(crate) fn batch_footprint() -> Footprint {
+		Footprint::from_parts(
+			3,
+			BatchOf::<T>::max_encoded_len()
+				.saturating_add(BatchKey::max_encoded_len())
+				.saturating_add(T::AccountId::max_encoded_len()),
+		)
+	}
+
+	/// Record `event` by `attester` on the histories of `batches` (which the caller checked
+	/// and passes as read), holding its deposit. Checks each history's room first, so that
+	/// nothing is written unless everything fits.
+	pub(crate) fn record_event(
+		attester: &T::AccountId,
+		batches: alloc::vec::Vec<(crate::BatchId, BatchOf<T>)>,
+		actor: Actor,
+		event: NewEvent<T>,
+	) -> Result<EventId, DispatchError> {
+		Self::check_details(&event.details)?;
+		let max = T::MaxEventsPerBatch::get();
+		for (_, batch) in batches.iter() {
+			ensure!(batch.events < max, Error::<T>::HistoryFull);
+			if actor == Actor::Observer {
+				ensure!(batch.observations < max / 2, Error::<T>::ObservationsFull);
+			}
+		}
+		let id = NextEventId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let count = batches.len() as u32;
+		let deposit = T::EventDeposit::new(attester, Self::event_footprint(count))?;
+		let list: BatchListOf<T> = batches
+			.iter()
+			.map(|(id, _)| *id)
+			.collect::<alloc::vec::Vec<_>>()
+			.try_into()
+			.map_err(|_| Error::<T>::NoBatches)?;
+		let first = *list.first().ok_or(Error::<T>::NoBatches)?;
+		let biz_step = event.biz_step;
+		for (batch_id, mut batch) in batches {
+			History::<T>::insert(batch_id, batch.events, id);
+			batch.events.saturating_inc();
+			if actor == Actor::Observer {
+				batch.observations.saturating_inc();
+			}
+			Batches::<T>::insert(batch_id, batch);
+		}
+		Events::<T>::insert(
+			id,
+			EventOf::<T> {
+				batch: first,
+				kind: event.kind,
+				biz_step,
+				details: event.details,
+				to: event.to,
+				receives: event.receives,
+				order: event.order,
+				corrects: event.corrects,
+				attester: attester.clone(),
+				recorded_at: frame_system::Pallet::<T>::block_number(),
+				deposit,
+			},
+		);
+		NextEventId::<T>::put(next);
+		Self::deposit_event(Event::Recorded {
+			event: id,
+			biz_step,
+			batches: list,
+			attester: attester.clone(),
+		});
+		Ok(id)
+	}
+
+	/// A new batch with `key`, made and held by `producer`, with its deposit held. The caller
+	/// records its first event next.
+	pub(crate) fn create_batch(
+		producer: &T::AccountId,
+		key: BatchKey,
+	) -> Result<(crate::BatchId, BatchOf<T>), DispatchError> {
+		ensure!(!BatchByKey::<T>::contains_key(&key), Error::<T>::BatchExists);
+		let id = NextBatchId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let deposit = T::BatchDeposit::new(producer, Self::batch_footprint())?;
+		let batch = BatchOf::<T> {
+			key: key.clone(),
+			producer: producer.clone(),
+			custodian: producer.clone(),
+			status: BatchStatus::Held,
+			events: 0,
+			observations: 0,
+		};
+		BatchByKey::<T>::insert(&key, id);
+		BatchDeposits::<T>::insert(id, (producer.clone(), deposit));
+		NextBatchId::<T>::put(next);
+		Self::deposit_event(Event::BatchCreated { batch: id, key, producer: producer.clone() });
+		Ok((id, batch))
+	}
+
+	pub(crate) fn do_commission(
+		who: T::AccountId,
+		key: BatchKey,
+		details: DetailsOf<T>,
+	) -> DispatchResult {
+		let attester = Self::attester(&who, Roles::PRODUCER)?;
+		Self::ensure_in_scope(&attester, &key)?;
+		// Checked before the batch is made, so that a refused event leaves nothing behind
+		// (the call is transactional in any case).
+		Self::check_details(&details)?;
+		let (id, batch) = Self::create_batch(&who, key)?;
+		Self::record_event(
+			&who,
+			alloc::vec![(id, batch)],
+			Actor::Creator,
+			NewEvent::new(EventKind::Commission, BizStep::Commissioning, details),
+		)?;
+		Ok(())
+	}
+
+	pub(crate) fn do_record(
+		who: T::AccountId,
+		id: crate::BatchId,
+		biz_step: BizStep,
+		details: DetailsOf<T>,
+	) -> DispatchResult {
+		let batch = Batches::<T>::get(id).ok_or(Error::<T>::BatchNotFound)?;
+		ensure!(batch.status != BatchStatus::Consumed, Error::<T>::Consumed);
+		let (roles, actor) = match biz_step {
+			BizStep::Storing | BizStep::RetailSelling => (Roles::CUSTODY, Actor::Custodian),
+			BizStep::Inspecting | BizStep::SensorReporting if batch.custodian == who => {
+				(Roles::ALL, Actor::Custodian)
+			},
+			BizStep::Inspecting | BizStep::SensorReporting => (Roles::INSPECTOR, Actor::Observer),
+			_ => return Err(Error::<T>::WrongBizStep.into()),
+		};
+		if actor == Actor::Custodian {
+			ensure!(batch.custodian == who, Error::<T>::NotCustodian);
+			ensure!(batch.status == BatchStatus::Held, Error::<T>::InTransit);
+		}
+		let attester = Self::attester(&who, roles)?;
+		Self::ensure_in_scope(&attester, &batch.key)?;
+		Self::record_event(
+			&who,
+			alloc::vec![(id, batch)],
+			actor,
+			NewEvent::new(EventKind::Observe, biz_step, details),
+		)?;
+		Ok(())
+	}
+}
