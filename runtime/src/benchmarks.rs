@@ -12,4 +12,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_escrow, Escrow]
 	[pallet_vendors, Vendors]
 	[pallet_profit_sharing, ProfitSharing]
+	[pallet_provenance, Provenance]
 );

@@ -314,6 +314,8 @@ mod runtime {
 	pub type Vendors = pallet_vendors;
 	#[runtime::pallet_index(53)]
 	pub type ProfitSharing = pallet_profit_sharing;
+	#[runtime::pallet_index(54)]
+	pub type Provenance = pallet_provenance;
 }
 
 cumulus_pallet_parachain_system::register_validate_block! {

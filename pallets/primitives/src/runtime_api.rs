@@ -1,5 +1,5 @@
-//! The runtime APIs through which dapps read orders, listings, vendors and profit-sharing
-//! agreements.
+//! The runtime APIs through which dapps read orders, listings, vendors, profit-sharing
+//! agreements and provenance.
 
 use crate::{ListingId, OrderId};
 use alloc::vec::Vec;
@@ -79,5 +79,30 @@ sp_api::decl_runtime_apis! {
 		fn agreement_for(vendor: AccountId, listing: ListingId) -> Option<u32>;
 		/// The agreement and version an open order settles by.
 		fn placement(order: OrderId) -> Option<Placement>;
+	}
+
+	/// Provenance for a web page behind a product's QR code (`api.call.provenanceApi.*`).
+	///
+	/// `Batch` and `Event` are the provenance pallet's storage records; batch and event ids
+	/// are `u64`.
+	pub trait ProvenanceApi<Batch, Event>
+	where
+		Batch: Codec,
+		Event: Codec,
+	{
+		/// The batch with a GS1 key: GTIN (8 to 14 digits), lot, and an item's serial, as ASCII.
+		fn batch_by_key(gtin: Vec<u8>, lot: Vec<u8>, serial: Option<Vec<u8>>) -> Option<(u64, Batch)>;
+		/// The batch a GS1 Digital Link names: the URI a QR code carries, or its path
+		/// `/01/{gtin}/10/{lot}[/21/{serial}]`.
+		fn batch_by_digital_link(link: Vec<u8>) -> Option<(u64, Batch)>;
+		/// A batch's canonical Digital Link path.
+		fn digital_link(batch: u64) -> Option<Vec<u8>>;
+		/// Up to `limit` events of a batch's history from position `from`, oldest first, each
+		/// with the id of the event that declared it erroneous, if any.
+		fn history(batch: u64, from: u32, limit: u32) -> Vec<(u64, Event, Option<u64>)>;
+		/// The batches shipped against an order.
+		fn batches_of_order(order: OrderId) -> Vec<u64>;
+		/// The orders a batch was shipped against.
+		fn orders_of_batch(batch: u64) -> Vec<OrderId>;
 	}
 }

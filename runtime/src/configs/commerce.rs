@@ -1,13 +1,13 @@
-//! The commerce pallets: orders, escrow, the vendor registry and profit sharing, and the
-//! consortium bodies that
+//! The commerce pallets: orders, escrow, the vendor registry, profit sharing and provenance,
+//! and the consortium bodies that
 //! serve them (delivery oracles, the arbitration panel and the vetting body, all appointed by
 //! the council).
 
 use super::CouncilTwoThirds;
 use crate::{
 	deposit, AccountId, ArbitrationPanel, Balance, Balances, DeliveryOracles, Escrow, Orders,
-	ProfitSharing, Runtime, RuntimeHoldReason, RuntimeOrigin, Vendors, VettingBody, DAYS, MINUTES,
-	UNIT,
+	ProfitSharing, Runtime, RuntimeHoldReason, RuntimeOrigin, Timestamp, Vendors, VettingBody,
+	DAYS, MINUTES, UNIT,
 };
 use commerce_primitives::BalancesHolders;
 use frame_support::{
@@ -142,6 +142,40 @@ impl pallet_profit_sharing::Config for Runtime {
 	type RefundWindow = ConstU32<{ 30 * DAYS }>;
 	type Holders = BalancesHolders<Runtime>;
 	type WeightInfo = pallet_profit_sharing::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	pub const EventDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::Provenance(pallet_provenance::HoldReason::EventDeposit);
+	pub const BatchDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::Provenance(pallet_provenance::HoldReason::BatchDeposit);
+}
+
+/// The deposit of a provenance event: its record and its entries in the batches' histories.
+pub type ProvenanceEventDeposit = CommerceDeposit<EventDepositReason>;
+
+/// The deposit of a batch: its record and its key's index.
+pub type ProvenanceBatchDeposit = CommerceDeposit<BatchDepositReason>;
+
+impl pallet_provenance::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type EventDeposit = ProvenanceEventDeposit;
+	type BatchDeposit = ProvenanceBatchDeposit;
+	// The vetting body (or a council motion) vets attesters as it vets vendors.
+	type AttesterOrigin = EnsureVetting;
+	type Orders = Orders;
+	type UnixTime = Timestamp;
+	// Five minutes of clock drift.
+	type MaxClockDrift = frame_support::traits::ConstU64<300_000>;
+	type MaxPrefixes = ConstU32<8>;
+	type MaxInputs = ConstU32<16>;
+	type MaxReadings = ConstU32<8>;
+	type MaxDocuments = ConstU32<4>;
+	type MaxEventsPerBatch = ConstU32<256>;
+	type MaxBatchesPerOrder = ConstU32<16>;
+	type Holders = BalancesHolders<Runtime>;
+	type WeightInfo = pallet_provenance::weights::SubstrateWeight<Runtime>;
 }
 
 /// Who rules disputes: a two-thirds council motion (a collective ruling), or a member of the

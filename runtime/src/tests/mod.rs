@@ -7,6 +7,7 @@ mod fees;
 mod genesis;
 mod governance;
 mod profit_sharing;
+mod provenance;
 mod vendors;
 
 use crate::{

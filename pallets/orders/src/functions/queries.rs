@@ -36,3 +36,18 @@ impl<T: Config> Pallet<T> {
 		ids.into_iter().filter_map(|id| Orders::<T>::get(id).map(|order| (id, order))).collect()
 	}
 }
+
+impl<T: Config> commerce_primitives::OrderParties<T::AccountId> for Pallet<T> {
+	fn open_order_parties(order: OrderId) -> Option<(T::AccountId, T::AccountId)> {
+		Orders::<T>::get(order).map(|order| (order.vendor, order.buyer))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_open_order(vendor: &T::AccountId, buyer: &T::AccountId) -> OrderId {
+		use commerce_primitives::{ListingProvider, VendorRegistry};
+		T::VendorRegistry::make_active_vendor(vendor);
+		let listing = Self::benchmark_listing(vendor);
+		let price = Listings::<T>::get(listing).expect("just listed").unit_price;
+		Self::do_place_order(buyer.clone(), listing, 1, price).expect("a funded buyer orders")
+	}
+}

@@ -28,3 +28,16 @@ fn pages_through_an_accounts_open_orders() {
 		assert_eq!(Orders::listing_of(listing).unwrap().reserved, 25);
 	});
 }
+
+#[test]
+fn an_open_orders_parties_are_known_until_it_closes() {
+	use commerce_primitives::OrderParties;
+	run(|| {
+		let listing = list();
+		let id = order(BUYER, listing, 1);
+		assert_eq!(Orders::open_order_parties(id), Some((VENDOR, BUYER)));
+		assert_ok!(Orders::cancel_order(RuntimeOrigin::signed(BUYER), id));
+		assert_eq!(Orders::open_order_parties(id), None);
+		assert_eq!(Orders::open_order_parties(99), None);
+	});
+}

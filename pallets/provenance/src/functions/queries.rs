@@ -15,6 +15,20 @@ impl<T: Config> Pallet<T> {
 		Batches::<T>::get(id).map(|batch| (id, batch))
 	}
 
+	/// The batch with the GS1 key given by its parts (ASCII), if they are valid.
+	pub fn batch_by_parts(
+		gtin: &[u8],
+		lot: &[u8],
+		serial: Option<&[u8]>,
+	) -> Option<(BatchId, BatchOf<T>)> {
+		Self::batch_by_key(&BatchKey::parse(gtin, lot, serial).ok()?)
+	}
+
+	/// A batch's canonical Digital Link path.
+	pub fn digital_link(batch: BatchId) -> Option<Vec<u8>> {
+		Batches::<T>::get(batch).map(|b| b.key.digital_link_path())
+	}
+
 	/// The batch a GS1 Digital Link (a whole URI or its path) names.
 	pub fn batch_by_digital_link(link: &[u8]) -> Option<(BatchId, BatchOf<T>)> {
 		Self::batch_by_key(&BatchKey::from_digital_link(link).ok()?)
