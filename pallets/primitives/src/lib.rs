@@ -33,7 +33,7 @@ use frame_support::{
 	BoundedVec,
 };
 use scale_info::TypeInfo;
-use sp_runtime::traits::{Get, Zero};
+use sp_runtime::traits::{Get, Saturating, Zero};
 
 /// Identifies an order. Assigned sequentially by the orders pallet.
 pub type OrderId = u64;
@@ -318,6 +318,19 @@ pub enum Outcome {
 	Refunded,
 	/// A dispute was settled by a ruling or by the ruling deadline's fallback.
 	DisputeSettled,
+}
+
+/// Add `amount` to `key`'s total in `map`, making no entry for zero: how `try_state` sums
+/// records per account before comparing them with [`HoldersOf::holders`].
+pub fn accrue<K: Ord, B: Saturating + Zero + Copy>(
+	map: &mut alloc::collections::btree_map::BTreeMap<K, B>,
+	key: K,
+	amount: B,
+) {
+	if !amount.is_zero() {
+		let entry = map.entry(key).or_insert_with(Zero::zero);
+		*entry = entry.saturating_add(amount);
+	}
 }
 
 /// Every account with funds on hold for `reason`, and how much: what `try_state` compares a

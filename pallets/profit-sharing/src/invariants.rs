@@ -5,7 +5,7 @@ use crate::{
 	Placements, SaleExpiries, Sales, Versions,
 };
 use alloc::collections::btree_map::BTreeMap;
-use commerce_primitives::{DepositAmount, HoldersOf};
+use commerce_primitives::{accrue as add, DepositAmount, HoldersOf};
 use frame_support::{
 	ensure,
 	traits::{fungible::Inspect, Get},
@@ -14,13 +14,6 @@ use sp_runtime::{
 	traits::{One, Saturating, Zero},
 	TryRuntimeError,
 };
-
-fn add<K: Ord, B: Saturating + Zero + Copy>(map: &mut BTreeMap<K, B>, key: K, amount: B) {
-	if !amount.is_zero() {
-		let entry = map.entry(key).or_insert_with(Zero::zero);
-		*entry = entry.saturating_add(amount);
-	}
-}
 
 impl<T: Config> Pallet<T> {
 	/// Check every invariant of the pallet's storage.

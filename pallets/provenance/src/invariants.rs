@@ -5,19 +5,9 @@ use crate::{
 	EventKind, Events, History, HoldReason, NextBatchId, NextEventId, OrderBatches, Pallet,
 };
 use alloc::collections::btree_map::BTreeMap;
-use commerce_primitives::{DepositAmount, HoldersOf};
+use commerce_primitives::{accrue as add, DepositAmount, HoldersOf};
 use frame_support::{ensure, traits::Get};
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	TryRuntimeError,
-};
-
-fn add<K: Ord, B: Saturating + Zero + Copy>(map: &mut BTreeMap<K, B>, key: K, amount: B) {
-	if !amount.is_zero() {
-		let entry = map.entry(key).or_insert_with(Zero::zero);
-		*entry = entry.saturating_add(amount);
-	}
-}
+use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
 	/// Check every invariant of the pallet's storage.

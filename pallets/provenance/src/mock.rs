@@ -6,7 +6,6 @@ use commerce_primitives::{OrderId, OrderParties};
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
 	traits::{fungible::HoldConsideration, ConstU32, ConstU64, LinearStoragePrice, UnixTime},
-	weights::Weight,
 };
 use frame_system::EnsureSignedBy;
 use sp_runtime::BuildStorage;
@@ -155,39 +154,7 @@ impl pallet_provenance::Config for Test {
 	type MaxEventsPerBatch = ConstU32<MAX_EVENTS>;
 	type MaxBatchesPerOrder = ConstU32<MAX_BATCHES_PER_ORDER>;
 	type Holders = commerce_primitives::BalancesHolders<Test>;
-	type WeightInfo = NoWeights;
-}
-
-/// No weight: the tests check behaviour, the benchmarks weights.
-pub struct NoWeights;
-impl crate::WeightInfo for NoWeights {
-	fn register_attester() -> Weight {
-		Weight::zero()
-	}
-	fn revoke_attester() -> Weight {
-		Weight::zero()
-	}
-	fn commission() -> Weight {
-		Weight::zero()
-	}
-	fn ship() -> Weight {
-		Weight::zero()
-	}
-	fn receive() -> Weight {
-		Weight::zero()
-	}
-	fn record() -> Weight {
-		Weight::zero()
-	}
-	fn aggregate(_: u32) -> Weight {
-		Weight::zero()
-	}
-	fn transform(_: u32) -> Weight {
-		Weight::zero()
-	}
-	fn correct(_: u32) -> Weight {
-		Weight::zero()
-	}
+	type WeightInfo = ();
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

@@ -51,9 +51,10 @@ impl Roles {
 	/// Inspects goods it does not hold: quality checks, temperature readings.
 	pub const INSPECTOR: Roles = Roles(1 << 4);
 	/// Every role that can hold custody of goods.
-	pub const CUSTODY: Roles = Roles(1 | 1 << 1 | 1 << 2 | 1 << 3);
+	pub const CUSTODY: Roles =
+		Roles(Self::PRODUCER.0 | Self::CARRIER.0 | Self::WAREHOUSE.0 | Self::RETAILER.0);
 	/// Every defined role.
-	pub const ALL: Roles = Roles(0b1_1111);
+	pub const ALL: Roles = Roles(Self::CUSTODY.0 | Self::INSPECTOR.0);
 
 	/// Whether any of `other`'s roles is in this set.
 	pub fn intersects(self, other: Roles) -> bool {
@@ -109,7 +110,7 @@ pub enum BatchStatus {
 	Held,
 	/// Shipped by its custodian to a named next party, which has not received it yet.
 	InTransit {
-		/// The party that is to receive it.
+		/// The shipping event, which names the party that is to receive it.
 		to_event: EventId,
 	},
 	/// Consumed by a transformation into another batch: its history is closed.

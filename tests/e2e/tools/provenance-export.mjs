@@ -57,7 +57,7 @@ async function linkOf(api, batchId, resolver) {
   const raw = await api.rpc.state.call('ProvenanceApi_digital_link', api.createType('u64', batchId).toHex());
   const path = api.createType('Option<Bytes>', raw.toU8a(true));
   if (path.isNone) throw new Error(`no batch ${batchId}`);
-  return resolver.replace(/\/$/, '') + ascii(path.unwrap());
+  return resolver + ascii(path.unwrap());
 }
 
 /** The EPC or class of a batch: serialised items are EPCs, lots are classes. */
@@ -89,7 +89,8 @@ async function recordTime(api, block, cache) {
  * The batch's history as an EPCIS 2.0 document: every event, corrections included; an event
  * declared erroneous carries its `errorDeclaration` naming the correcting event.
  */
-export async function exportBatch(api, batchId, { resolver = 'https://id.gs1.org' } = {}) {
+export async function exportBatch(api, batchId, { resolver: domain = 'https://id.gs1.org' } = {}) {
+  const resolver = domain.replace(/\/$/, '');
   const genesis = api.genesisHash.toHex();
   const ids = new Map();
   const times = new Map();
@@ -121,7 +122,7 @@ export async function exportBatch(api, batchId, { resolver = 'https://id.gs1.org
       const { epcs, classes } = split(children);
       out = {
         type: 'AggregationEvent', ...common,
-        parentID: `${resolver.replace(/\/$/, '')}/00/${ascii(kind.asAggregate.parent)}`,
+        parentID: `${resolver}/00/${ascii(kind.asAggregate.parent)}`,
         childEPCs: epcs, childQuantityList: classes, action: 'ADD',
       };
     } else {
@@ -137,8 +138,8 @@ export async function exportBatch(api, batchId, { resolver = 'https://id.gs1.org
     }
     out.bizStep = snake(event.bizStep.type);
     out.disposition = snake(d.disposition.type);
-    if (d.readPoint.isSome) out.readPoint = { id: `${resolver.replace(/\/$/, '')}/414/${ascii(d.readPoint.unwrap())}` };
-    if (d.bizLocation.isSome) out.bizLocation = { id: `${resolver.replace(/\/$/, '')}/414/${ascii(d.bizLocation.unwrap())}` };
+    if (d.readPoint.isSome) out.readPoint = { id: `${resolver}/414/${ascii(d.readPoint.unwrap())}` };
+    if (d.bizLocation.isSome) out.bizLocation = { id: `${resolver}/414/${ascii(d.bizLocation.unwrap())}` };
     if (event.order.isSome) {
       out.bizTransactionList = [{ type: 'po', bizTransaction: `urn:commerce-chain:order:${event.order.unwrap()}` }];
     }

@@ -1,12 +1,12 @@
 // Test 4: a new member's collator (this node, not in genesis; its aura key `//Col-four` is in
 // its keystore) joins: Alice funds its account, it registers its session keys with the proof
 // of possession the runtime checks, then its candidacy, which reserves the candidacy bond.
-const { nodeApi, keyring, send, eventOf, saveState, figure, UNIT } = require('./lib.js');
+const { nodeApi, keyring, pairOf, send, eventOf, saveState, figure, UNIT } = require('./lib.js');
 
 async function run(nodeName, networkInfo) {
   const api = await nodeApi(networkInfo, nodeName);
   const key = keyring();
-  const member = key(nodeName.charAt(0).toUpperCase() + nodeName.slice(1));
+  const member = pairOf(nodeName);
   const bond = (await api.query.collatorSelection.candidacyBond()).toBigInt();
   await send(api, api.tx.balances.transferKeepAlive(member.address, bond + 100n * UNIT), key('Alice'));
 

@@ -142,10 +142,14 @@ async function authorOf(api, hash) {
   return header.author ? header.author.toHex() : null;
 }
 
-/** The account id (hex) of the development key `//<Name>` for a node name (`col-two`). */
+/** The development key zombienet derives for a node (`col-two` -> `//Col-two`). */
+function pairOf(nodeName) {
+  return keyring()(nodeName.charAt(0).toUpperCase() + nodeName.slice(1));
+}
+
+/** The account id (hex) of a node's development key. */
 function accountOf(nodeName) {
-  const pair = keyring()(nodeName.charAt(0).toUpperCase() + nodeName.slice(1));
-  return '0x' + Buffer.from(pair.publicKey).toString('hex');
+  return '0x' + Buffer.from(pairOf(nodeName).publicKey).toString('hex');
 }
 
 /** The parachain head number the relay chain has recorded for our para. */
@@ -174,6 +178,7 @@ module.exports = {
   eventOf,
   councilRoot,
   authorOf,
+  pairOf,
   accountOf,
   includedParaHeight,
 };

@@ -123,7 +123,6 @@ impl<T: Config> Pallet<T> {
 		let attester = Self::attester(&who, Roles::PRODUCER)?;
 		Self::ensure_in_scope(&attester, &key)?;
 		let mut batches = Self::all_held_by(&who, &inputs)?;
-		Self::check_details(&details)?;
 		// The output must fit in the event's batch list next to the inputs.
 		ensure!((inputs.len() as u32) < T::MaxInputs::get(), Error::<T>::TooManyInputs);
 		let (output, batch) = Self::create_batch(&who, key)?;

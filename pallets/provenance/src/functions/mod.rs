@@ -241,9 +241,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let attester = Self::attester(&who, Roles::PRODUCER)?;
 		Self::ensure_in_scope(&attester, &key)?;
-		// Checked before the batch is made, so that a refused event leaves nothing behind
-		// (the call is transactional in any case).
-		Self::check_details(&details)?;
+		// `record_event` checks the details; the call is transactional, so a refused event
+		// leaves no batch behind.
 		let (id, batch) = Self::create_batch(&who, key)?;
 		Self::record_event(
 			&who,
