@@ -8,7 +8,8 @@ log() { printf '[setup] %s\n' "$*"; }
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# 1. System packages: clang/libclang (bindgen), protoc (libp2p), a C/C++ toolchain.
+# 1. System packages: clang/libclang (bindgen), protoc (libp2p), a C/C++ toolchain, Node.js for
+#    the end-to-end tests, nats-server for the bridge's tests.
 need=()
 command -v clang >/dev/null || need+=(clang)
 # bindgen (clang-sys, for librocksdb-sys) loads the unversioned libclang.so that only
@@ -20,6 +21,9 @@ command -v g++ >/dev/null || need+=(build-essential)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+# The bridge's NATS JetStream sink is tested against a real server: Debian's package installs
+# /usr/sbin/nats-server (not on a non-root PATH, hence the file, not `command -v`).
+[ -x /usr/sbin/nats-server ] || command -v nats-server >/dev/null || need+=(nats-server)
 if [ ${#need[@]} -gt 0 ]; then
 	log "installing ${need[*]}"
 	$SUDO apt-get update -qq

@@ -1,0 +1,37 @@
+//! # commerce-bridge
+//!
+//! Delivers every commerce event of commerce-chain's finalized blocks, exactly once, to a
+//! durable sink that off-chain services (inventory, shipping, accounting, ERP) consume.
+//!
+//! ## Overview
+//!
+//! The bridge follows the finalized chain through a node's RPC ([`follow`]), decodes the events
+//! of the commerce pallets (orders, escrow, vendors, profit sharing, provenance) with the chain's
+//! own metadata into a versioned JSON document ([`schema::CommerceEvent`], [`decode`]), and
+//! hands each block's events to a sink ([`sink`]):
+//!
+//! - **SQLite outbox** (default, embedded): a block's events and the cursor move in one
+//!   transaction.
+//! - **NATS JetStream**: one subject per event kind, the message id `<block hash>:<event index>`,
+//!   every publish acknowledged before the cursor moves.
+//!
+//! ## Terminology
+//!
+//! - **Cursor**: the last block whose events are all delivered; the bridge resumes after it.
+//! - **Event id**: `<block hash>:<event index>`, unique on the chain; what sinks deduplicate on.
+//! - **Kind**: `<pallet>.<Event>`, e.g. `orders.OrderPlaced`; the NATS subject's suffix.
+//! - **Genesis check**: a sink remembers the chain it was started with and refuses another.
+//!
+//! ## Guarantees
+//!
+//! Only finalized blocks are read, in order, each block's events in chain order. A crash at any
+//! point re-reads at most the block being delivered; what it had delivered is not delivered
+//! again (the outbox's transaction; NATS's duplicate window and the stream's last message). The
+//! operator guide and the event schema are in `docs/integrations.md`.
+
+pub mod consumer;
+pub mod decode;
+pub mod failpoint;
+pub mod follow;
+pub mod schema;
+pub mod sink;
