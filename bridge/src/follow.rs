@@ -160,6 +160,8 @@ pub struct Stats {
 	/// Blocks read and events delivered.
 	pub blocks: u64,
 	pub events: u64,
+	/// The most commerce events in one block.
+	pub max_block_events: u64,
 	/// Catching up: the blocks already finalized when the bridge started.
 	pub catch_up_blocks: u64,
 	pub catch_up_events: u64,
@@ -271,6 +273,7 @@ pub async fn follow(
 				}
 				stats.blocks += 1;
 				stats.events += block.events.len() as u64;
+				stats.max_block_events = stats.max_block_events.max(block.events.len() as u64);
 				if number <= catch_up_to {
 					stats.catch_up_blocks += 1;
 					stats.catch_up_events += block.events.len() as u64;

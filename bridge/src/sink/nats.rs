@@ -72,10 +72,17 @@ impl NatsSink {
 		}
 		// JetStream answers `$JS.API.INFO`; a server without it has no responder for it.
 		let not_enabled = |why: String| {
-			anyhow!("JetStream is not enabled on the NATS server at {} (start it with -js): {why}", config.server)
+			anyhow!(
+				"JetStream is not enabled on the NATS server at {} (start it with -js): {why}",
+				config.server
+			)
 		};
-		let info = client.request("$JS.API.INFO", "".into()).await.map_err(|e| not_enabled(e.to_string()))?;
-		let info: serde_json::Value = serde_json::from_slice(&info.payload).map_err(|e| not_enabled(e.to_string()))?;
+		let info = client
+			.request("$JS.API.INFO", "".into())
+			.await
+			.map_err(|e| not_enabled(e.to_string()))?;
+		let info: serde_json::Value =
+			serde_json::from_slice(&info.payload).map_err(|e| not_enabled(e.to_string()))?;
 		if let Some(error) = info.get("error") {
 			return Err(not_enabled(error.to_string()));
 		}
