@@ -23,7 +23,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() { node -e "const s=require('net').createServer(); s.listen(0,'127.0.0.1',()=>{console.log(s.address().port); s.close()})"; }
+# rpc METHOD: the node's JSON-RPC result as JSON (Node.js's fetch; no curl needed).
+rpc() {
+	node -e "fetch('http://127.0.0.1:$rpc_port',{method:'POST',headers:{'Content-Type':'application/json'},
+		body:JSON.stringify({id:1,jsonrpc:'2.0',method:'$1',params:[]})}).then(r=>r.json())
+		.then(j=>console.log(JSON.stringify(j.result)),()=>process.exit(1))"
+}
 rpc_port="$(free_port)"
 "$NODE_BIN" --dev --dev-block-time "${DEV_BLOCK_TIME_MS:-1000}" --state-pruning archive-canonical \
 	--base-path "$work/node" --rpc-port "$rpc_port" --port "$(free_port)" --no-prometheus \
@@ -32,8 +38,7 @@ rpc_port="$(free_port)"
 pids+=($!)
 ws="ws://127.0.0.1:$rpc_port"
 for _ in $(seq 1 120); do
-	curl -sf -H 'Content-Type: application/json' -d '{"id":1,"jsonrpc":"2.0","method":"system_health"}' \
-		"http://127.0.0.1:$rpc_port" >/dev/null 2>&1 && break
+	rpc system_health >/dev/null 2>&1 && break
 	sleep 1
 done
 
@@ -46,7 +51,7 @@ sink_args() { # $1: a name for this bridge's files
 }
 if [ "$SINK" = nats ]; then
 	nats_port="$(free_port)"
-	nats-server -js -a 127.0.0.1 -p "$nats_port" -sd "$work/nats" >"$work/nats.log" 2>&1 &
+	"${NATS_SERVER:-$(command -v nats-server || echo /usr/sbin/nats-server)}" -js -a 127.0.0.1 -p "$nats_port" -sd "$work/nats" >"$work/nats.log" 2>&1 &
 	pids+=($!)
 	sleep 1
 fi
@@ -69,13 +74,10 @@ echo
 "$BRIDGE_BIN" $(sink_args catchup) --url "$ws" --stats "$work/catchup.json" 2>"$work/catchup.log" &
 catchup=$!
 pids+=("$catchup")
-head=$(curl -sf -H 'Content-Type: application/json' \
-	-d '{"id":1,"jsonrpc":"2.0","method":"chain_getHeader"}' "http://127.0.0.1:$rpc_port" |
-	python3 -c 'import json,sys; print(int(json.load(sys.stdin)["result"]["number"],16))')
+head=$(rpc chain_getHeader | node -e "let t='';process.stdin.on('data',d=>t+=d).on('end',()=>console.log(parseInt(JSON.parse(t).number,16)))")
 for _ in $(seq 1 600); do
-	grep -q "at block\|following" "$work/catchup.log" 2>/dev/null || true
 	cursor=$("$BRIDGE_BIN" status --db "$work/catchup$([ "$SINK" = nats ] && echo -state).sqlite" 2>/dev/null |
-		python3 -c 'import json,sys; c=json.load(sys.stdin)["cursor"]; print(c["number"] if c else 0)' || echo 0)
+		node -e "let t='';process.stdin.on('data',d=>t+=d).on('end',()=>{const c=JSON.parse(t).cursor;console.log(c?c.number:0)})" || echo 0)
 	[ "$cursor" -ge "$head" ] && break
 	sleep 1
 done

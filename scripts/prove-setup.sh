@@ -65,5 +65,5 @@ in_root 'cd /work/repo && ./scripts/setup.sh'
 
 echo "==> 3. after set-up"
 in_root 'cd /work/probe && touch build.rs && cargo run -q'
-in_root 'ls /usr/lib/llvm-*/lib/libclang.so && command -v clang protoc g++ make pkg-config node npm && node --version && test -d /work/repo/tests/e2e/node_modules/@polkadot/api && rustup target list --installed | grep -x wasm32v1-none'
+in_root 'ls /usr/lib/llvm-*/lib/libclang.so && command -v clang protoc g++ make pkg-config node npm && node --version && test -x /usr/sbin/nats-server && /usr/sbin/nats-server --version && for p in @polkadot/api epcis2.js qrcode; do test -f /work/repo/tests/e2e/node_modules/$p/package.json; done && rustup target list --installed | grep -x wasm32v1-none'
 echo "==> setup.sh proven on a bare bookworm"

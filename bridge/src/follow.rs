@@ -260,11 +260,11 @@ pub async fn follow(
 			while let Some(block) = blocks.try_next().await? {
 				let number = block.block.number;
 				if block.events.is_empty() {
-					let flush = number % EMPTY_BLOCKS_PER_CURSOR_WRITE == 0;
-					unsaved = Some(block.block);
-					if flush {
-						sink.advance(unsaved.as_ref().expect("just set"))?;
+					if number % EMPTY_BLOCKS_PER_CURSOR_WRITE == 0 {
+						sink.advance(&block.block)?;
 						unsaved = None;
+					} else {
+						unsaved = Some(block.block.clone());
 					}
 				} else {
 					failpoint::bridge("after-decode", number);

@@ -166,6 +166,7 @@ async fn bridge(args: FollowArgs, mut sink: Sink) -> Result<()> {
 	let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
 	let mut failures = 0u32;
 	let outcome = loop {
+		let started = std::time::Instant::now();
 		let attempt = async {
 			let chain = Chain::connect(&args.url).await?;
 			let next = follow::start(&chain, &mut sink, &options).await?;
@@ -181,6 +182,10 @@ async fn bridge(args: FollowArgs, mut sink: Sink) -> Result<()> {
 			Ok(()) => break Ok(()),
 			Err(err) if err.downcast_ref::<Fatal>().is_some() => break Err(err),
 			Err(err) => {
+				// A connection that worked for a while starts the back-off again.
+				if started.elapsed() > Duration::from_secs(60) {
+					failures = 0;
+				}
 				failures += 1;
 				let wait = Duration::from_secs(u64::from(failures.min(10)));
 				eprintln!("{err:#}; reconnecting in {wait:?}");
