@@ -145,22 +145,10 @@ pub async fn consume(
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::schema::{BlockId, SCHEMA_VERSION};
+	use crate::schema::BlockId;
 
-	fn event(id: &str) -> CommerceEvent {
-		CommerceEvent {
-			schema: SCHEMA_VERSION,
-			id: id.into(),
-			kind: "orders.OrderPlaced".into(),
-			block: BlockId { number: 1, hash: "0x01".into() },
-			event_index: 0,
-			extrinsic_index: None,
-			order: None,
-			listing: None,
-			parties: Default::default(),
-			amounts: Default::default(),
-			fields: Default::default(),
-		}
+	fn event(index: u32) -> CommerceEvent {
+		CommerceEvent::sample(&BlockId { number: 1, hash: "0x01".into() }, index, None)
 	}
 
 	#[test]
@@ -170,8 +158,8 @@ mod tests {
 		let _ = std::fs::remove_file(&path);
 		{
 			let mut ledger = Ledger::open(&path).unwrap();
-			ledger.record(&event("0x01:0"), "reserve").unwrap();
-			ledger.record(&event("0x01:1"), "reserve").unwrap();
+			ledger.record(&event(0), "reserve").unwrap();
+			ledger.record(&event(1), "reserve").unwrap();
 		}
 		// A crash in the middle of the third write.
 		let mut file = OpenOptions::new().append(true).open(&path).unwrap();
@@ -181,7 +169,7 @@ mod tests {
 		let mut ledger = Ledger::open(&path).unwrap();
 		assert!(ledger.contains("0x01:0") && ledger.contains("0x01:1"));
 		assert!(!ledger.contains("0x01:2"));
-		ledger.record(&event("0x01:2"), "reserve").unwrap();
+		ledger.record(&event(2), "reserve").unwrap();
 		let text = std::fs::read_to_string(&path).unwrap();
 		assert_eq!(text.lines().count(), 3);
 		assert!(text.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));

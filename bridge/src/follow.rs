@@ -42,6 +42,10 @@ impl std::fmt::Display for Fatal {
 
 impl std::error::Error for Fatal {}
 
+/// Lag samples kept for the percentiles: those of at least the last this many live blocks (the
+/// maximum is kept over the whole run), so a bridge that runs for months holds a bounded list.
+const LAG_SAMPLES: usize = 100_000;
+
 /// Empty blocks between two cursor writes while catching up.
 const EMPTY_BLOCKS_PER_CURSOR_WRITE: u64 = 512;
 
@@ -167,7 +171,8 @@ pub struct Stats {
 	pub catch_up_events: u64,
 	pub catch_up_seconds: f64,
 	/// Live: blocks finalized while the bridge ran. Lag: from the bridge seeing a block finalized
-	/// to its events delivered (acknowledged by NATS, committed by SQLite).
+	/// to its events delivered (acknowledged by NATS, committed by SQLite); percentiles over the
+	/// most recent live blocks (at least [`LAG_SAMPLES`]), the maximum over the whole run.
 	pub live_blocks: u64,
 	pub live_events: u64,
 	pub live_seconds: f64,
@@ -185,6 +190,14 @@ pub struct Stats {
 }
 
 impl Stats {
+	fn record_lag(&mut self, ms: u64) {
+		self.lag_ms_max = self.lag_ms_max.max(ms);
+		if self.lags.len() >= 2 * LAG_SAMPLES {
+			self.lags.drain(..LAG_SAMPLES);
+		}
+		self.lags.push(ms);
+	}
+
 	/// Finish the figures (percentiles, durations) for reporting.
 	pub fn summary(&self, sink: &Sink) -> Stats {
 		let mut out = self.clone();
@@ -194,7 +207,6 @@ impl Stats {
 			|p: usize| lags.get((lags.len().saturating_sub(1)) * p / 100).copied().unwrap_or(0);
 		out.lag_ms_p50 = pct(50);
 		out.lag_ms_p95 = pct(95);
-		out.lag_ms_max = lags.last().copied().unwrap_or(0);
 		out.live_seconds = self.live_started.map(|t| t.elapsed().as_secs_f64()).unwrap_or(0.0);
 		out.duplicates_dropped = sink.duplicates();
 		out.cursor = sink.cursor().ok().flatten().map(|c| c.number);
@@ -246,8 +258,8 @@ pub async fn follow(
 	let mut seen: VecDeque<(u64, Instant)> = VecDeque::new();
 	let mut subscription = None;
 	let mut reported = Instant::now();
+	let mut finalized = catch_up_to;
 	loop {
-		let finalized = chain.finalized().await?;
 		if finalized >= next {
 			if finalized > catch_up_to {
 				seen.push_back((finalized, Instant::now()));
@@ -285,7 +297,7 @@ pub async fn follow(
 						seen.pop_front();
 					}
 					if let Some((_, at)) = seen.front() {
-						stats.lags.push(at.elapsed().as_millis() as u64);
+						stats.record_lag(at.elapsed().as_millis() as u64);
 					}
 				}
 				next = number + 1;
@@ -304,5 +316,6 @@ pub async fn follow(
 			reported = Instant::now();
 		}
 		chain.next_finalized(&mut subscription, Duration::from_secs(6)).await;
+		finalized = chain.finalized().await?;
 	}
 }

@@ -69,6 +69,24 @@ impl CommerceEvent {
 	pub fn subject(&self, prefix: &str) -> String {
 		format!("{prefix}.{}", self.kind)
 	}
+
+	/// An `orders.OrderPlaced` document at `index` of `block`, for tests.
+	#[cfg(test)]
+	pub(crate) fn sample(block: &BlockId, index: u32, order: Option<u64>) -> Self {
+		Self {
+			schema: SCHEMA_VERSION,
+			id: Self::id_of(&block.hash, index),
+			kind: "orders.OrderPlaced".into(),
+			block: block.clone(),
+			event_index: index,
+			extrinsic_index: Some(1),
+			order,
+			listing: Some(0),
+			parties: BTreeMap::new(),
+			amounts: BTreeMap::new(),
+			fields: serde_json::Map::new(),
+		}
+	}
 }
 
 /// `ProfitSharing` → `profit_sharing`.
@@ -99,19 +117,7 @@ mod tests {
 
 	#[test]
 	fn subject_and_id_follow_the_documented_shape() {
-		let event = CommerceEvent {
-			schema: SCHEMA_VERSION,
-			id: CommerceEvent::id_of("0xab", 3),
-			kind: "orders.OrderPlaced".into(),
-			block: BlockId { number: 7, hash: "0xab".into() },
-			event_index: 3,
-			extrinsic_index: Some(1),
-			order: Some(0),
-			listing: Some(2),
-			parties: BTreeMap::new(),
-			amounts: BTreeMap::new(),
-			fields: serde_json::Map::new(),
-		};
+		let event = CommerceEvent::sample(&BlockId { number: 7, hash: "0xab".into() }, 3, Some(0));
 		assert_eq!(event.id, "0xab:3");
 		assert_eq!(event.subject("commerce"), "commerce.orders.OrderPlaced");
 		let json = serde_json::to_value(&event).unwrap();

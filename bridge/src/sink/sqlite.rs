@@ -179,28 +179,15 @@ fn sql_int(n: u64) -> Result<i64> {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::schema::{CommerceEvent, SCHEMA_VERSION};
-
-	fn event(block: &BlockId, index: u32, order: Option<u64>) -> CommerceEvent {
-		CommerceEvent {
-			schema: SCHEMA_VERSION,
-			id: CommerceEvent::id_of(&block.hash, index),
-			kind: "orders.OrderPlaced".into(),
-			block: block.clone(),
-			event_index: index,
-			extrinsic_index: Some(1),
-			order,
-			listing: Some(0),
-			parties: Default::default(),
-			amounts: Default::default(),
-			fields: Default::default(),
-		}
-	}
+	use crate::schema::CommerceEvent;
 
 	fn block(number: u64, orders: &[u64]) -> BlockEvents {
 		let id = BlockId { number, hash: format!("0x{number:064x}") };
-		let events =
-			orders.iter().enumerate().map(|(i, o)| event(&id, i as u32, Some(*o))).collect();
+		let events = orders
+			.iter()
+			.enumerate()
+			.map(|(i, o)| CommerceEvent::sample(&id, i as u32, Some(*o)))
+			.collect();
 		BlockEvents { block: id, events }
 	}
 

@@ -5,12 +5,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './node.mjs';
+import { freePort, sleep } from './node.mjs';
 
 const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/commerce-chain/target');
 export const bridgeBin = () => process.env.BRIDGE_BIN ?? join(TARGET_DIR, 'release/commerce-bridge');
 export const exampleBin = (name) => join(TARGET_DIR, 'release/examples', name);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The pallets the bridge delivers, as Polkadot.js names their sections. */
 export const COMMERCE_SECTIONS = ['orders', 'escrow', 'vendors', 'profitSharing', 'provenance'];

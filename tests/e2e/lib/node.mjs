@@ -30,7 +30,8 @@ export function freePort() {
   });
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Resolve after `ms` milliseconds. */
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Start a dev node. Returns `{ api, rpcPort, stop, log }`; `stop()` disconnects the client,
