@@ -112,8 +112,9 @@ pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
-/// Migrations applied on runtime upgrade (none yet: genesis is the first version).
-pub type Migrations = ();
+/// Migrations applied on runtime upgrade, each guarded by its pallet's storage version.
+/// spec 6: the vendors pallet's KPI values, cure samples and tender openers.
+pub type Migrations = (pallet_vendors::migrations::v1::MigrateToV1<Runtime>,);
 
 /// Executive: dispatches calls to the pallets. Migrations run through
 /// `frame_system::Config::SingleBlockMigrations`.
@@ -155,7 +156,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	authoring_version: 1,
-	spec_version: 5,
+	spec_version: 6,
 	impl_version: 0,
 	apis: RUNTIME_API_VERSIONS,
 	transaction_version: 1,

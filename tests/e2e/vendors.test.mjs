@@ -2,10 +2,13 @@
 // (1-second blocks, the development presets' 20-block KPI periods and lenient policy).
 // Two vendors apply and the vetting body (Alice) approves them. Vendor A lets every order miss
 // its shipping deadline, three periods in a row: a warning, then probation, then the failed
-// cure slashes 10% of A's bond to the buyers it let down and suspends A. A's listing takes no
-// more orders. A replacement tender opens for it: B commits a sealed bid and reveals it, a
-// third vendor commits and never reveals (its deposit goes to the treasury), B wins a listing
-// of the goods at its bid, and a buyer orders from it. Balances are checked to the unit.
+// cure slashes 10% of A's bond and suspends A. The buyers were refunded in full by the chain, so
+// they are owed nothing: the slash goes to the treasury. A's listing takes no more orders and A
+// cannot change it. A replacement tender opens for it (its opener holds a deposit until the
+// close): B commits a sealed bid and reveals it, a third vendor commits and never reveals (its
+// deposit goes to the treasury), B wins a listing of the goods at its bid, A's listing is
+// emptied and cannot be tendered again, and a buyer orders from B. Balances are checked to the
+// unit.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
@@ -64,7 +67,7 @@ async function twoOrdersVendorAIgnores(listing) {
   return ids;
 }
 
-test('a vendor that keeps missing deadlines is warned, put on probation, slashed to its buyers and suspended', async () => {
+test('a vendor that keeps missing deadlines is warned, put on probation, slashed and suspended, and replaced once', async () => {
   const [vendorA, vendorB] = [k.eve, k.charlie];
   // Both apply with their bond; Alice, the vetting body, approves them in one batch.
   for (const vendor of [vendorA, vendorB]) {
@@ -103,21 +106,37 @@ test('a vendor that keeps missing deadlines is warned, put on probation, slashed
   assert.equal((await api.call.vendorsApi.maySell(vendorA.address)).isTrue, true, 'on probation it still sells');
 
   await twoOrdersVendorAIgnores(listingA);
-  const [bobBefore, daveBefore, eveReservedBefore] = [
+  const treasury = api.registry.createType(
+    'AccountId', new Uint8Array([...new TextEncoder().encode('modlcmrc/fee'), ...new Uint8Array(20)]),
+  ).toString();
+  const treasuryFree = async () => (await api.query.system.account(treasury)).data.free.toBigInt();
+  const [bobBefore, daveBefore, eveReservedBefore, treasuryBeforeSlash] = [
     await free(k.bob), await free(k.dave), (await api.query.system.account(vendorA.address)).data.reserved.toBigInt(),
+    await treasuryFree(),
   ];
   await waitForPeriod(first + 3);
 
-  // The cure failed: 10% of the bond is slashed. Bob and Dave are each owed three orders of
-  // PRICE, more than the slash: all of it goes to them, half each.
+  // The cure failed: 10% of the bond is slashed. Bob and Dave got every late order back in
+  // full: they lost nothing and are owed nothing, so all of it goes to the treasury (a vendor
+  // cannot route its slash to accounts of its own by refunding them).
   const slash = bond / 10n;
   record = await vendorRecord(vendorA);
   assert.equal(record.status.toString(), 'Suspended');
   assert.equal(record.bond.toBigInt(), bond - slash);
-  assert.equal(await free(k.bob), bobBefore + slash / 2n);
-  assert.equal(await free(k.dave), daveBefore + slash / 2n);
+  assert.equal(await free(k.bob), bobBefore);
+  assert.equal(await free(k.dave), daveBefore);
+  assert.equal(await treasuryFree(), treasuryBeforeSlash + slash);
   assert.equal((await api.query.system.account(vendorA.address)).data.reserved.toBigInt(), eveReservedBefore - slash);
   assert.equal((await api.call.vendorsApi.maySell(vendorA.address)).isTrue, false);
+  // The suspended vendor cannot empty, reprice or remove the listing its replacement takes.
+  await assert.rejects(
+    submit(api, api.tx.orders.updateListing(listingA, 1, 0), vendorA),
+    (err) => err.message === 'orders.ListingFrozen',
+  );
+  await assert.rejects(
+    submit(api, api.tx.orders.delist(listingA), vendorA),
+    (err) => err.message === 'orders.ListingFrozen',
+  );
 
   // A's listing takes no new order.
   await assert.rejects(
@@ -126,10 +145,14 @@ test('a vendor that keeps missing deadlines is warned, put on probation, slashed
   );
 
   // The replacement tender: anyone opens it for the suspended vendor's listing.
+  const bobReserved = async () => (await api.query.system.account(k.bob.address)).data.reserved.toBigInt();
+  const bobReservedBefore = await bobReserved();
   const opened = await submit(api, api.tx.vendors.openReplacementTender(listingA), k.bob);
   const { tender, commitEnd, revealEnd, maxShipWindow } = opened.events
     .find(({ event }) => event.method === 'TenderOpened').event.data;
   const deposit = (await api.query.vendors.tenders(tender)).unwrap().rules.deposit.toBigInt();
+  // The opener holds the tender's deposit until the close.
+  assert.equal(await bobReserved(), bobReservedBefore + deposit);
   // B bids 35 CMRC a unit, shipping within the listing's window; Ferdie (a genesis vendor) bids and never
   // reveals. A sealed bid is blake2_256 of SCALE (tender, bidder, unit price, ship window, salt).
   const salt = new Uint8Array(32).fill(7);
@@ -153,14 +176,18 @@ test('a vendor that keeps missing deadlines is warned, put on probation, slashed
   await waitForBlock(commitEnd.toNumber());
   await submit(api, api.tx.vendors.revealBid(tender, bidPrice, SHIP_WINDOW, salt), vendorB);
   await waitForBlock(revealEnd.toNumber());
-  const treasury = api.registry.createType(
-    'AccountId', new Uint8Array([...new TextEncoder().encode('modlcmrc/fee'), ...new Uint8Array(20)]),
-  ).toString();
-  const treasuryBefore = (await api.query.system.account(treasury)).data.free.toBigInt();
+  const treasuryBefore = await treasuryFree();
   const closed = await submit(api, api.tx.vendors.closeTender(tender), k.bob);
   const award = closed.events.find(({ event }) => event.method === 'TenderAwarded').event.data;
   assert.equal(award.winner.toString(), vendorB.address);
   assert.equal(award.unitPrice.toBigInt(), bidPrice);
+  // Bob's deposit as the opener is back; A's listing is emptied and cannot be tendered again.
+  assert.equal(await bobReserved(), bobReservedBefore);
+  assert.equal((await api.query.orders.listings(listingA)).unwrap().stock.toNumber(), 0);
+  await assert.rejects(
+    submit(api, api.tx.vendors.openReplacementTender(listingA), k.bob),
+    (err) => err.message === 'vendors.InvalidTerms',
+  );
   // Ferdie's deposit went to the treasury; the rest of Ferdie's balance is as it was.
   assert.equal((await api.query.system.account(treasury)).data.free.toBigInt(), treasuryBefore + deposit);
   const ferdieNow = await api.query.system.account(k.ferdie.address);

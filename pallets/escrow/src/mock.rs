@@ -70,6 +70,10 @@ pub type MockOrderStates = StorageMap<MockOrders, frame_support::Twox64Concat, O
 #[frame_support::storage_alias]
 pub type MockSettled = StorageMap<MockOrders, frame_support::Twox64Concat, OrderId, Balance>;
 
+/// Whether the settlement [`MockOrders`] was told of came from a ruling (`true`) or the fallback.
+#[frame_support::storage_alias]
+pub type MockRuled = StorageMap<MockOrders, frame_support::Twox64Concat, OrderId, bool>;
+
 pub struct MockOrders;
 impl OrderDisputes<AccountId, Balance> for MockOrders {
 	fn open_dispute(order: OrderId, _: &AccountId) -> DispatchResult {
@@ -78,8 +82,9 @@ impl OrderDisputes<AccountId, Balance> for MockOrders {
 		Ok(())
 	}
 
-	fn dispute_settled(order: OrderId, refunded: Balance) {
+	fn dispute_settled(order: OrderId, refunded: Balance, ruled: bool) {
 		MockSettled::insert(order, refunded);
+		MockRuled::insert(order, ruled);
 	}
 }
 

@@ -35,7 +35,7 @@
 //!  refund_order     │                      v                  │            │
 //!                   v                  Completed <────────────┼────────────┘
 //!          CancelledByBuyer /                                 v
-//!          ShippingDeadlineMissed /               DisputeSettled (ruling or fallback)
+//!          ShippingDeadlineMissed /       DisputeSettled (ruling) / DisputeLapsed (fallback)
 //!          Refunded
 //! ```
 //! `refund_order` while shipped or delivered returns part of the payment and leaves the order
@@ -435,6 +435,9 @@ pub mod pallet {
 		InvalidRefund,
 		/// An order that is not shipped is refunded in full or not at all.
 		PartialRefundBeforeShipment,
+		/// The listing's terms are frozen: its vendor is suspended, or a replacement tender for
+		/// it is open (the vendor registry decides).
+		ListingFrozen,
 	}
 
 	#[pallet::hooks]

@@ -150,9 +150,16 @@ pub struct MockVendors;
 #[frame_support::storage_alias]
 pub type InactiveVendors = StorageMap<MockVendors, frame_support::Twox64Concat, AccountId, ()>;
 
+/// Listings the mock registry has frozen (set by tests).
+#[frame_support::storage_alias]
+pub type FrozenListings = StorageMap<MockVendors, frame_support::Twox64Concat, ListingId, ()>;
+
 impl VendorRegistry<AccountId> for MockVendors {
 	fn is_active_vendor(who: &AccountId) -> bool {
 		*who != BANNED && !InactiveVendors::contains_key(who)
+	}
+	fn may_change_listing(_: &AccountId, listing: ListingId) -> bool {
+		!FrozenListings::contains_key(listing)
 	}
 }
 

@@ -45,6 +45,13 @@ pub trait VendorRegistry<AccountId> {
 	/// `true` if `who` may list goods and take orders now.
 	fn is_active_vendor(who: &AccountId) -> bool;
 
+	/// `true` if `vendor` may change or remove its listing `listing` now: not while the vendor
+	/// is suspended or a replacement tender for the listing is open, so that the listing's
+	/// terms stay as they were for the tender.
+	fn may_change_listing(_vendor: &AccountId, _listing: ListingId) -> bool {
+		true
+	}
+
 	/// Make the funded account `who` an active vendor, for other pallets' benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_active_vendor(_who: &AccountId) {}
@@ -109,8 +116,9 @@ pub trait OrderDisputes<AccountId, Balance> {
 	fn open_dispute(order: OrderId, who: &AccountId) -> DispatchResult;
 
 	/// The dispute on `order` was settled (the escrow already paid out, `refunded` of it to the
-	/// buyer, as [`Escrow::settle`] reported it): end the order.
-	fn dispute_settled(order: OrderId, refunded: Balance);
+	/// buyer, as [`Escrow::settle`] reported it): end the order. `ruled` is `true` when an
+	/// arbiter ruled, `false` when nobody did in time and the fallback split applied.
+	fn dispute_settled(order: OrderId, refunded: Balance, ruled: bool);
 }
 
 /// The accounts a release is paid to.
@@ -236,6 +244,10 @@ pub trait ListingProvider<AccountId, Balance, BlockNumber> {
 		ship_window: BlockNumber,
 	) -> Result<ListingId, DispatchError>;
 
+	/// `listing` was replaced by a tender's award: it takes no new order (its stock is set to
+	/// zero; orders already placed run to their end). Does nothing for an unknown listing.
+	fn withdraw_stock(listing: ListingId);
+
 	/// A listing of `vendor`, for other pallets' benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_listing(vendor: &AccountId) -> ListingId;
@@ -316,8 +328,10 @@ pub enum Outcome {
 	ShippingDeadlineMissed,
 	/// The vendor refunded the buyer, fully or partly.
 	Refunded,
-	/// A dispute was settled by a ruling or by the ruling deadline's fallback.
+	/// A dispute was settled by an arbiter's ruling.
 	DisputeSettled,
+	/// Nobody ruled on a dispute by its deadline: the fallback split settled it.
+	DisputeLapsed,
 }
 
 /// Add `amount` to `key`'s total in `map`, making no entry for zero: how `try_state` sums

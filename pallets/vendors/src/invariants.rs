@@ -21,10 +21,11 @@ impl<T: Config> Pallet<T> {
 	/// 2. No vendor is evaluated beyond the current period.
 	/// 3. Each vendor's KPI ring is strictly ordered by period, within the current period, and
 	///    its counts are consistent (`buyer_cancelled`, `perfect` and `shipped_on_time` at most
-	///    `closed`; `disputes_lost` at most `disputes`).
+	///    `closed`; `disputes_lost` at most `disputes`; the sample at most the eligible orders;
+	///    each value at most `eligible_value`, `missed_value` at most `cancelled_value`).
 	/// 4. Credentials, KPIs and service-credit lists exist only for registered vendors.
 	/// 5. The funds on hold under [`HoldReason::TenderDeposit`] are exactly the deposits of the
-	///    bids not revealed yet; every bid belongs to an open tender, which counts it, within
+	///    bids not revealed yet and of the openers of open replacement tenders; every bid belongs to an open tender, which counts it, within
 	///    `MaxBids`; each open tender is the one its listing points to.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let current = CurrentPeriod::<T>::get().index;
@@ -54,8 +55,17 @@ impl<T: Config> Pallet<T> {
 					kpis.buyer_cancelled <= kpis.closed
 						&& kpis.perfect <= kpis.closed
 						&& kpis.shipped_on_time <= kpis.closed
-						&& kpis.disputes_lost <= kpis.disputes,
+						&& kpis.disputes_lost <= kpis.disputes
+						&& kpis.sampled <= kpis.closed.saturating_sub(kpis.buyer_cancelled),
 					"inconsistent KPI counts"
+				);
+				ensure!(
+					kpis.imperfect_value <= kpis.eligible_value
+						&& kpis.shipped_value <= kpis.eligible_value
+						&& kpis.cancelled_value <= kpis.eligible_value
+						&& kpis.disputes_lost_value <= kpis.eligible_value
+						&& kpis.missed_value <= kpis.cancelled_value,
+					"inconsistent KPI values"
 				);
 			}
 		}
@@ -74,10 +84,16 @@ impl<T: Config> Pallet<T> {
 				*entry = entry.saturating_add(bid.deposit);
 			}
 		}
+		for (_, tender) in Tenders::<T>::iter() {
+			if let Some((opener, deposit)) = tender.opener {
+				let entry = deposits.entry(opener).or_default();
+				*entry = entry.saturating_add(deposit);
+			}
+		}
 		deposits.retain(|_, amount| !amount.is_zero());
 		let held: BTreeMap<T::AccountId, BalanceOf<T>> =
 			T::Holders::holders(&HoldReason::TenderDeposit.into()).into_iter().collect();
-		ensure!(held == deposits, "funds on hold for bids differ from the unrevealed deposits");
+		ensure!(held == deposits, "funds on hold for tenders differ from the deposits recorded");
 		for (id, tender) in Tenders::<T>::iter() {
 			let bids = Bids::<T>::iter_prefix(id).count() as u32;
 			ensure!(bids == tender.bids, "a tender miscounts its bids");

@@ -20,17 +20,23 @@
 //!   it ends in.
 //! - **KPIs**: per period, orders closed, cancelled by the buyer, shipped on time, missed
 //!   deadlines, vendor cancellations, refunds and their amount, disputes and disputes lost,
-//!   perfect orders; and the rates derived from them ([`KpiRates`]): on-time, defect, order
-//!   defect and cancellation rate. `docs/vendors.md` gives the formulas.
+//!   perfect orders, with the value of each kind; and the rates derived from them
+//!   ([`KpiRates`]), weighted by order value: on-time, defect, order defect and cancellation
+//!   rate. `docs/vendors.md` gives the formulas.
 //! - **Policy**: thresholds per rate, the minimum sample (a period with fewer eligible orders
-//!   is not judged), and the ladder's parameters. Set by [`Config::GovernanceOrigin`]; without
+//!   worth at least [`Config::MinSampleValue`] is not judged), and the ladder's parameters. Set by [`Config::GovernanceOrigin`]; without
 //!   a policy KPIs are counted but nobody is judged.
 //! - **Ladder**: a breached period warns an active vendor; a second breach in a row puts it on
-//!   probation for `cure_periods`; a cure with any breached period fails, which slashes
-//!   `slash` of the bond (at most `max_slash`), paid first to the buyers of the defective orders
-//!   (service credits, pro rata) and the rest to [`Config::Treasury`]; after
+//!   probation for `cure_periods`; a cure with any breached period, or proven on fewer than
+//!   `min_sample` orders, fails, which slashes `slash` of the bond (at most `max_slash`), paid
+//!   first to the buyers an arbiter ruled for (service credits, pro rata to their unrecovered
+//!   loss, never more) and the rest to [`Config::Treasury`]; after
 //!   `failed_cures_to_suspend` failed cures in a row the vendor is suspended. A cure without a
-//!   breach returns the vendor to good standing.
+//!   breach, on a sufficient sample, returns the vendor to good standing.
+//! - **Replacement tender**: anyone opens one for a suspended vendor's listing, holding the
+//!   tender rules' deposit until it closes; while the vendor is suspended, or a tender for the
+//!   listing is open, the listing's terms are frozen; the award withdraws the replaced
+//!   listing's stock, so a listing is replaced once.
 //!
 //! ## Interface
 //! Vendors: [`Pallet::apply`], [`Pallet::retire`], [`Pallet::withdraw_bond`]. Vetting body:
@@ -57,6 +63,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+pub mod migrations;
 // Compiled always, so that runtime tests can check the invariants too.
 mod invariants;
 #[cfg(test)]
@@ -90,7 +97,11 @@ pub type PolicyOf<T> = Policy<<T as Config>::MaxRequiredCredentials>;
 pub type CredentialOf<T> = Credential<frame_system::pallet_prelude::BlockNumberFor<T>>;
 
 /// A tender as stored.
-pub type TenderOf<T> = Tender<BalanceOf<T>, frame_system::pallet_prelude::BlockNumberFor<T>>;
+pub type TenderOf<T> = Tender<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
 
 /// A bid as stored.
 pub type BidOf<T> = Bid<BalanceOf<T>, frame_system::pallet_prelude::BlockNumberFor<T>>;
@@ -113,7 +124,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -170,10 +181,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPeriods: Get<u32>;
 
-		/// The most buyers a vendor owes service credits at once; defects of further buyers
-		/// still count in the KPIs, and their share of a slash goes to the treasury.
+		/// The most buyers a vendor owes service credits at once. When the list is full, a
+		/// buyer with a larger unrecovered loss takes the place of the smallest; the others'
+		/// defects still count in the KPIs.
 		#[pallet::constant]
 		type MaxAffected: Get<u32>;
+
+		/// The smallest order total that counts toward a period's sample (`min_sample`):
+		/// dust orders a vendor places with itself cannot make a period judgeable or a cure
+		/// proven. (Rates are weighted by value, so such orders cannot dilute them either.)
+		#[pallet::constant]
+		type MinSampleValue: Get<BalanceOf<Self>>;
 
 		/// The listings tenders replace and create (the orders pallet).
 		type Listings: ListingProvider<Self::AccountId, BalanceOf<Self>, BlockNumberFor<Self>>;
@@ -223,8 +241,9 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The buyers of each vendor's defective orders since it was last in good standing, with
-	/// the value of those orders: who a slash pays service credits to, pro rata.
+	/// The buyers owed service credits by each vendor since it was last in good standing,
+	/// with their unrecovered loss: buyers whose dispute an arbiter ruled for them in part
+	/// (`total - refunded`). A slash pays them pro rata to that loss, at most the loss.
 	#[pallet::storage]
 	pub type Affected<T: Config> = StorageMap<
 		_,
@@ -533,7 +552,8 @@ pub mod pallet {
 		TenderAlreadyOpen,
 		/// Only the vetting body opens a tender for a listing whose vendor is not suspended.
 		VendorNotSuspended,
-		/// A tender needs a quantity and a ship window of at least one.
+		/// A tender needs a quantity and a ship window of at least one (a replaced listing's
+		/// stock is withdrawn at the award, so it cannot be tendered again).
 		InvalidTerms,
 		/// No policy is set, so there are no tender rules.
 		NoPolicy,
@@ -727,16 +747,18 @@ pub mod pallet {
 			max_ship_window: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::VettingOrigin::ensure_origin(origin)?;
-			Self::do_open_tender(listing, Some((quantity, max_ship_window)))
+			Self::do_open_tender(listing, Some((quantity, max_ship_window)), None)
 		}
 
 		/// Open the replacement tender of a suspended vendor's listing: its stock, within its
-		/// ship window. Anyone may call it (an off-chain service does at `Suspended`).
+		/// ship window. Anyone may call it (an off-chain service does at `Suspended`), holding
+		/// the tender rules' `deposit` until the tender closes (returned then, whatever the
+		/// outcome). The award withdraws the listing's stock: a listing is replaced once.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::open_tender())]
 		pub fn open_replacement_tender(origin: OriginFor<T>, listing: ListingId) -> DispatchResult {
-			ensure_signed(origin)?;
-			Self::do_open_tender(listing, None)
+			let who = ensure_signed(origin)?;
+			Self::do_open_tender(listing, None, Some(who))
 		}
 
 		/// Commit a sealed bid: `commitment` is `blake2_256` of the SCALE encoding of

@@ -35,6 +35,8 @@ pub const PERIOD: u64 = 10;
 pub const UNBONDING: u64 = 20;
 pub const MAX_PERIODS: u32 = 4;
 pub const MAX_AFFECTED: u32 = 3;
+/// Orders below this total do not count toward a period's sample.
+pub const MIN_SAMPLE_VALUE: Balance = 10;
 pub const MAX_CREDENTIALS: u32 = 2;
 
 #[frame_support::runtime]
@@ -95,6 +97,7 @@ impl pallet_vendors::Config for Test {
 	type MaxRequiredCredentials = ConstU32<2>;
 	type MaxPeriods = ConstU32<MAX_PERIODS>;
 	type MaxAffected = ConstU32<MAX_AFFECTED>;
+	type MinSampleValue = ConstU64<MIN_SAMPLE_VALUE>;
 	type Listings = MockListings;
 	type MaxBids = ConstU32<MAX_BIDS>;
 	type Holders = commerce_primitives::BalancesHolders<Test>;
@@ -153,10 +156,20 @@ impl ListingProvider<AccountId, Balance, u64> for MockListings {
 	) -> Result<u64, DispatchError> {
 		ensure!(ListingStore::contains_key(template), "no template");
 		ensure!(<Vendors as VendorRegistry<_>>::is_active_vendor(vendor), "not a vendor");
+		// As the orders pallet's listing deposit: a vendor with nothing free cannot list.
+		ensure!(Balances::free_balance(vendor) > 0, "cannot pay the listing deposit");
 		let id = NextListing::get();
 		NextListing::put(id + 1);
 		ListingStore::insert(id, (*vendor, unit_price, stock, ship_window, Some(template)));
 		Ok(id)
+	}
+
+	fn withdraw_stock(listing: u64) {
+		ListingStore::mutate(listing, |entry| {
+			if let Some((_, _, stock, _, _)) = entry {
+				*stock = 0;
+			}
+		});
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -275,7 +288,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(VENDOR2, INITIAL),
 			(APPLICANT, INITIAL),
 			(POOR, BOND / 2),
-			(BUYER, 100),
+			// Enough to open a replacement tender (its deposit is 500).
+			(BUYER, 1_000),
 			(BUYER2, 100),
 			(BUYER3, 100),
 			(TREASURY, 1),

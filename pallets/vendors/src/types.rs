@@ -5,7 +5,10 @@ use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
-use sp_runtime::{traits::Zero, Perbill};
+use sp_runtime::{
+	traits::{AtLeast32BitUnsigned, Zero},
+	Perbill, SaturatedConversion,
+};
 
 /// The index of a KPI period: periods are counted from genesis, each `PeriodLength` blocks.
 pub type PeriodIndex = u32;
@@ -41,6 +44,9 @@ pub enum VendorStatus<BlockNumber> {
 		ends: BlockNumber,
 		/// Whether a period judged during the cure breached the policy.
 		breached: bool,
+		/// Eligible orders worth at least [`crate::Config::MinSampleValue`] in the periods
+		/// judged during the cure: a cure on fewer than the policy's `min_sample` fails.
+		sampled: u32,
 	},
 	/// Stopped from taking new orders (by the policy or by the vetting body); its open orders
 	/// still run to their end.
@@ -134,6 +140,21 @@ pub struct PeriodKpis<Balance> {
 	pub disputes_lost: u32,
 	/// Shipped on time, nothing refunded, no dispute lost.
 	pub perfect: u32,
+	/// Orders the vendor answers for (not cancelled by their buyer) worth at least
+	/// [`crate::Config::MinSampleValue`]: the sample a period is judged on.
+	pub sampled: u32,
+	/// The value (order totals) of the orders the vendor answers for.
+	pub eligible_value: Balance,
+	/// Of that, the value of the orders that were not perfect.
+	pub imperfect_value: Balance,
+	/// The value of the orders shipped on time.
+	pub shipped_value: Balance,
+	/// The value of the orders not shipped by their deadline.
+	pub missed_value: Balance,
+	/// The value of the orders the vendor cancelled or let miss their deadline.
+	pub cancelled_value: Balance,
+	/// The value of the orders whose dispute returned any part of the payment to the buyer.
+	pub disputes_lost_value: Balance,
 }
 
 /// The rates a vendor is judged by, derived from one period's [`PeriodKpis`].
@@ -150,44 +171,43 @@ pub struct PeriodKpis<Balance> {
 	MaxEncodedLen,
 )]
 pub struct KpiRates {
-	/// Orders the vendor answers for: `closed - buyer_cancelled`.
+	/// The sample: orders the vendor answers for (`closed - buyer_cancelled`) worth at least
+	/// [`crate::Config::MinSampleValue`].
 	pub eligible: u32,
-	/// `shipped_on_time / (shipped_on_time + missed_deadlines)`.
+	/// `shipped_value / (shipped_value + missed_value)`.
 	pub on_time: Perbill,
-	/// `(eligible - perfect) / eligible`: the share of orders that were not perfect.
+	/// `imperfect_value / eligible_value`: the share, by value, of orders that were not perfect.
 	pub defect: Perbill,
-	/// `disputes_lost / eligible`.
+	/// `disputes_lost_value / eligible_value`.
 	pub order_defect: Perbill,
-	/// `(vendor_cancelled + missed_deadlines) / eligible`.
+	/// `cancelled_value / eligible_value`.
 	pub cancellation: Perbill,
 }
 
-impl<Balance> PeriodKpis<Balance> {
-	/// The rates of this period. A rate with a zero denominator is perfect (100% on time, 0%
+impl<Balance: AtLeast32BitUnsigned + Copy> PeriodKpis<Balance> {
+	/// The rates of this period, weighted by order value, so that cheap orders cannot dilute
+	/// expensive defective ones. A rate with a zero denominator is perfect (100% on time, 0%
 	/// defects).
 	pub fn rates(&self) -> KpiRates {
-		let eligible = self.closed.saturating_sub(self.buyer_cancelled);
-		let share = |part: u32, whole: u32| {
-			if whole == 0 {
+		let share = |part: Balance, whole: Balance| {
+			if whole.is_zero() {
 				Perbill::zero()
 			} else {
-				Perbill::from_rational(part.min(whole), whole)
+				let whole: u128 = whole.saturated_into();
+				Perbill::from_rational(part.saturated_into::<u128>().min(whole), whole)
 			}
 		};
-		let shipping = self.shipped_on_time.saturating_add(self.missed_deadlines);
+		let shipping = self.shipped_value.saturating_add(self.missed_value);
 		KpiRates {
-			eligible,
-			on_time: if shipping == 0 {
+			eligible: self.sampled,
+			on_time: if shipping.is_zero() {
 				Perbill::one()
 			} else {
-				share(self.shipped_on_time, shipping)
+				share(self.shipped_value, shipping)
 			},
-			defect: share(eligible.saturating_sub(self.perfect), eligible),
-			order_defect: share(self.disputes_lost, eligible),
-			cancellation: share(
-				self.vendor_cancelled.saturating_add(self.missed_deadlines),
-				eligible,
-			),
+			defect: share(self.imperfect_value, self.eligible_value),
+			order_defect: share(self.disputes_lost_value, self.eligible_value),
+			cancellation: share(self.cancelled_value, self.eligible_value),
 		}
 	}
 }
@@ -209,7 +229,8 @@ impl<Balance> PeriodKpis<Balance> {
 #[serde(crate = "frame_support::__private::serde", bound = "", rename_all = "camelCase")]
 #[scale_info(skip_type_params(MaxRequired))]
 pub struct Policy<MaxRequired: Get<u32>> {
-	/// A period is judged only with at least this many eligible orders.
+	/// A period is judged only with at least this many eligible orders worth at least
+	/// [`crate::Config::MinSampleValue`]; a cure must be proven on at least as many.
 	pub min_sample: u32,
 	/// Breach if the on-time rate is below this.
 	pub min_on_time: Perbill,
@@ -269,9 +290,12 @@ pub struct TenderRules {
 
 /// A replacement tender: the goods of a listing, offered to other vendors in sealed bids.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-pub struct Tender<Balance, BlockNumber> {
+pub struct Tender<AccountId, Balance, BlockNumber> {
 	/// The listing whose goods are tendered (its metadata and confirm window carry over).
 	pub listing: commerce_primitives::ListingId,
+	/// A replacement tender's opener and the deposit it holds until the tender closes; `None`
+	/// for a tender the vetting body opened with its own terms.
+	pub opener: Option<(AccountId, Balance)>,
 	/// Units the winner lists.
 	pub quantity: u32,
 	/// The longest ship window a bid may promise.
@@ -380,6 +404,13 @@ impl<Balance: Zero> PeriodKpis<Balance> {
 			disputes: 0,
 			disputes_lost: 0,
 			perfect: 0,
+			sampled: 0,
+			eligible_value: Zero::zero(),
+			imperfect_value: Zero::zero(),
+			shipped_value: Zero::zero(),
+			missed_value: Zero::zero(),
+			cancelled_value: Zero::zero(),
+			disputes_lost_value: Zero::zero(),
 		}
 	}
 }

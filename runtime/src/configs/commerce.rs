@@ -13,7 +13,8 @@ use commerce_primitives::BalancesHolders;
 use frame_support::{
 	parameter_types,
 	traits::{
-		fungible::HoldConsideration, ConstU32, EitherOfDiverse, EnsureOrigin, LinearStoragePrice,
+		fungible::HoldConsideration, ConstU128, ConstU32, EitherOfDiverse, EnsureOrigin,
+		LinearStoragePrice,
 	},
 	PalletId,
 };
@@ -105,6 +106,9 @@ impl pallet_vendors::Config for Runtime {
 	type MaxRequiredCredentials = ConstU32<4>;
 	type MaxPeriods = ConstU32<12>;
 	type MaxAffected = ConstU32<32>;
+	// An order below 1 CMRC does not count toward a period's sample (rates are weighted by
+	// value, so such orders cannot dilute them either).
+	type MinSampleValue = ConstU128<UNIT>;
 	type Listings = Orders;
 	type MaxBids = ConstU32<16>;
 	type Holders = BalancesHolders<Runtime>;

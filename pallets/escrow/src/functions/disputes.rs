@@ -66,7 +66,7 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(to_buyer <= escrow.amount, Error::<T>::InvalidSplit);
 		Self::deposit_event(Event::DisputeRuled { order, arbiter, to_buyer });
-		Self::settle_dispute(order, to_buyer)
+		Self::settle_dispute(order, to_buyer, true)
 	}
 
 	pub(crate) fn do_resolve_overdue_dispute(order: OrderId) -> DispatchResult {
@@ -81,15 +81,16 @@ impl<T: Config> Pallet<T> {
 		let escrow = Escrows::<T>::get(order).ok_or(Error::<T>::EscrowNotFound)?;
 		let to_buyer = T::FallbackBuyerShare::get().mul_floor(escrow.amount);
 		Self::deposit_event(Event::DisputeFallbackApplied { order, to_buyer });
-		Self::settle_dispute(order, to_buyer)
+		Self::settle_dispute(order, to_buyer, false)
 	}
 
 	/// Pay out a disputed escrow, drop the dispute and its ruling deadline, and end the order.
-	fn settle_dispute(order: OrderId, to_buyer: BalanceOf<T>) -> DispatchResult {
+	/// `ruled`: an arbiter ruled (not the fallback), as the orders pallet reports it.
+	fn settle_dispute(order: OrderId, to_buyer: BalanceOf<T>, ruled: bool) -> DispatchResult {
 		let dispute = Disputes::<T>::take(order).ok_or(Error::<T>::DisputeNotFound)?;
 		let received = Self::do_settle(order, to_buyer)?;
 		deadlines::cancel::<RulingDeadlines<T>, _, _>(dispute.rule_by, order);
-		T::Orders::dispute_settled(order, received);
+		T::Orders::dispute_settled(order, received, ruled);
 		Ok(())
 	}
 }

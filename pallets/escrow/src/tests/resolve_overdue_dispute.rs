@@ -16,6 +16,8 @@ fn the_fallback_splits_evenly_after_the_ruling_deadline() {
 		assert_eq!(free(BUYER), INITIAL - AMOUNT / 2);
 		assert_eq!(free(VENDOR), INITIAL + AMOUNT / 2);
 		assert_eq!(MockSettled::get(1), Some(AMOUNT / 2));
+		// Nobody ruled: the orders pallet is told so.
+		assert_eq!(MockRuled::get(1), Some(false));
 		assert!(
 			events().contains(&Event::DisputeFallbackApplied { order: 1, to_buyer: AMOUNT / 2 })
 		);

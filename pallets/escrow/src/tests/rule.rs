@@ -16,6 +16,8 @@ fn the_council_rules_a_split() {
 		assert!(Disputes::<Test>::get(1).is_none());
 		assert!(Escrows::<Test>::get(1).is_none());
 		assert_eq!(MockSettled::get(1), Some(600));
+		// The orders pallet learns that an arbiter ruled (vendor KPIs tell rulings apart).
+		assert_eq!(MockRuled::get(1), Some(true));
 		let events = events();
 		assert!(events.contains(&Event::DisputeRuled { order: 1, arbiter: None, to_buyer: 600 }));
 		assert_eq!(

@@ -25,12 +25,13 @@ impl<T: Config> OrderDisputes<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Ok(())
 	}
 
-	fn dispute_settled(id: OrderId, refunded: BalanceOf<T>) {
+	fn dispute_settled(id: OrderId, refunded: BalanceOf<T>, ruled: bool) {
 		let Some(order) = Orders::<T>::get(id) else {
 			log::error!(target: LOG_TARGET, "settled dispute for unknown order {id}");
 			return;
 		};
-		if let Err(err) = Self::close(id, order, Outcome::DisputeSettled, refunded, false) {
+		let outcome = if ruled { Outcome::DisputeSettled } else { Outcome::DisputeLapsed };
+		if let Err(err) = Self::close(id, order, outcome, refunded, false) {
 			log::error!(target: LOG_TARGET, "closing settled order {id} failed: {err:?}");
 		}
 	}

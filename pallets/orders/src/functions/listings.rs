@@ -53,6 +53,17 @@ impl<T: Config> commerce_primitives::ListingProvider<T::AccountId, BalanceOf<T>,
 		})
 	}
 
+	fn withdraw_stock(listing: ListingId) {
+		Listings::<T>::mutate_extant(listing, |l| {
+			l.stock = 0;
+			Self::deposit_event(Event::ListingUpdated {
+				listing,
+				unit_price: l.unit_price,
+				stock: 0,
+			});
+		});
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_listing(vendor: &T::AccountId) -> ListingId {
 		use sp_runtime::traits::Saturating;
@@ -121,6 +132,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(unit_price.is_some() || stock.is_some(), Error::<T>::NothingToUpdate);
 		let mut listing = Listings::<T>::get(id).ok_or(Error::<T>::ListingNotFound)?;
 		ensure!(listing.vendor == who, Error::<T>::NotTheVendor);
+		ensure!(T::VendorRegistry::may_change_listing(&who, id), Error::<T>::ListingFrozen);
 		if let Some(price) = unit_price {
 			ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
 			listing.unit_price = price;
@@ -140,6 +152,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_delist(who: T::AccountId, id: ListingId) -> DispatchResult {
 		let listing = Listings::<T>::get(id).ok_or(Error::<T>::ListingNotFound)?;
 		ensure!(listing.vendor == who, Error::<T>::NotTheVendor);
+		ensure!(T::VendorRegistry::may_change_listing(&who, id), Error::<T>::ListingFrozen);
 		ensure!(listing.reserved == 0, Error::<T>::ListingHasOpenOrders);
 		listing.deposit.drop(&who)?;
 		Listings::<T>::remove(id);

@@ -43,3 +43,16 @@ fn only_the_vendor() {
 		);
 	});
 }
+
+/// A frozen listing cannot be removed: a suspended vendor keeps its goods in the tender.
+#[test]
+fn a_frozen_listing_cannot_be_removed() {
+	run(|| {
+		let id = list();
+		crate::mock::FrozenListings::insert(id, ());
+		assert_noop!(
+			Orders::delist(RuntimeOrigin::signed(VENDOR), id),
+			Error::<Test>::ListingFrozen
+		);
+	});
+}

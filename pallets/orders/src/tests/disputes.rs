@@ -60,8 +60,21 @@ fn a_settled_dispute_closes_the_order() {
 		assert_ok!(open(id, BUYER));
 		// What escrow does: pay out, then tell the orders pallet.
 		assert_ok!(MockEscrow::settle(id, 50));
-		<Orders as OrderDisputes<_, _>>::dispute_settled(id, 50);
+		<Orders as OrderDisputes<_, _>>::dispute_settled(id, 50, true);
 		assert_eq!(closed(id), Some((Outcome::DisputeSettled, 50, 0)));
+		assert!(state(id).is_none());
+	});
+}
+
+#[test]
+fn a_dispute_nobody_ruled_closes_as_lapsed() {
+	run(|| {
+		let (_, id) = shipped_order();
+		assert_ok!(open(id, BUYER));
+		assert_ok!(MockEscrow::settle(id, 50));
+		// The fallback split, not an arbiter: the outcome says so, for vendor KPIs.
+		<Orders as OrderDisputes<_, _>>::dispute_settled(id, 50, false);
+		assert_eq!(closed(id), Some((Outcome::DisputeLapsed, 50, 0)));
 		assert!(state(id).is_none());
 	});
 }

@@ -108,7 +108,7 @@ fn each_ending_is_reported_with_its_facts() {
 		assert_ok!(Orders::ship_order(RuntimeOrigin::signed(VENDOR), disputed, TRACKING));
 		assert_ok!(<Orders as OrderDisputes<_, _>>::open_dispute(disputed, &BUYER3));
 		assert_ok!(MockEscrow::settle(disputed, 40));
-		<Orders as OrderDisputes<_, _>>::dispute_settled(disputed, 40);
+		<Orders as OrderDisputes<_, _>>::dispute_settled(disputed, 40, true);
 		// Never shipped: the ship-by deadline cancels it.
 		let missed = order(BUYER2, listing, 1);
 		run_to_block(System::block_number() + SHIP_WINDOW);

@@ -59,7 +59,7 @@ fn after_a_partial_refund_the_buyer_can_still_dispute() {
 		assert_eq!(state(id), Some(OrderState::Disputed));
 		// The ruling divides what is left; the order reports both refunds.
 		let received = MockEscrow::settle(id, 50).unwrap();
-		<Orders as OrderDisputes<_, _>>::dispute_settled(id, received);
+		<Orders as OrderDisputes<_, _>>::dispute_settled(id, received, true);
 		assert_eq!(closed(id), Some((Outcome::DisputeSettled, 51, 0)));
 		assert_eq!(free(BUYER), INITIAL - 2 * PRICE + 51);
 	});

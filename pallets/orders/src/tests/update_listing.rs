@@ -54,3 +54,40 @@ fn rejects_bad_input() {
 		);
 	});
 }
+
+/// A listing the vendor registry froze (a suspended vendor's, or one under a replacement
+/// tender) keeps its price and stock: the vendor cannot sabotage the tender.
+#[test]
+fn a_frozen_listing_cannot_be_changed() {
+	run(|| {
+		let id = list();
+		crate::mock::FrozenListings::insert(id, ());
+		assert_noop!(
+			Orders::update_listing(RuntimeOrigin::signed(VENDOR), id, Some(1), None),
+			Error::<Test>::ListingFrozen
+		);
+		assert_noop!(
+			Orders::update_listing(RuntimeOrigin::signed(VENDOR), id, None, Some(0)),
+			Error::<Test>::ListingFrozen
+		);
+		crate::mock::FrozenListings::remove(id);
+		assert_ok!(Orders::update_listing(RuntimeOrigin::signed(VENDOR), id, None, Some(0)));
+	});
+}
+
+/// What a tender's award does to the replaced listing: no stock left, orders refused.
+#[test]
+fn withdrawing_stock_stops_new_orders() {
+	run(|| {
+		use commerce_primitives::ListingProvider;
+		let id = list();
+		<Orders as ListingProvider<_, _, _>>::withdraw_stock(id);
+		assert_eq!(stock(id).0, 0);
+		assert_eq!(
+			last_event(),
+			Event::ListingUpdated { listing: id, unit_price: PRICE, stock: 0 }
+		);
+		// Unknown listings are ignored.
+		<Orders as ListingProvider<_, _, _>>::withdraw_stock(id + 100);
+	});
+}

@@ -67,6 +67,12 @@ impl<T: Config> VendorRegistry<T::AccountId> for Pallet<T> {
 		}) && Self::has_required_credentials(who)
 	}
 
+	fn may_change_listing(vendor: &T::AccountId, listing: commerce_primitives::ListingId) -> bool {
+		!crate::ListingTenders::<T>::contains_key(listing)
+			&& Vendors::<T>::get(vendor)
+				.is_none_or(|record| record.status != VendorStatus::Suspended)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_active_vendor(who: &T::AccountId) {
 		use sp_runtime::traits::{Bounded, Get};

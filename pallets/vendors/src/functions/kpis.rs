@@ -5,31 +5,49 @@ use crate::{
 	Vendors,
 };
 use commerce_primitives::{ListingId, OrderId, OrderObserver, OrderReport, Outcome};
+use frame_support::traits::Get;
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
 	/// Count `report` into `kpis`; returns whether the order was defective (the vendor answers
-	/// for it and it was not perfect).
+	/// for it and it was not perfect). Orders worth at least `min_value` count toward the
+	/// sample; every order counts in the values the rates are computed from.
 	pub(crate) fn count(
 		kpis: &mut PeriodKpis<BalanceOf<T>>,
 		r: &OrderReport<T::AccountId, BalanceOf<T>>,
+		min_value: BalanceOf<T>,
 	) -> bool {
 		let refunded = r.partially_refunded.saturating_add(r.refunded_at_close);
+		let value = r.total;
+		let add = |sum: &mut BalanceOf<T>| *sum = sum.saturating_add(value);
 		kpis.closed.saturating_inc();
 		if r.outcome == Outcome::CancelledByBuyer {
 			kpis.buyer_cancelled.saturating_inc();
 			return false;
 		}
+		add(&mut kpis.eligible_value);
+		if value >= min_value {
+			kpis.sampled.saturating_inc();
+		}
 		if r.shipped {
 			kpis.shipped_on_time.saturating_inc();
+			add(&mut kpis.shipped_value);
 		}
 		match r.outcome {
-			Outcome::ShippingDeadlineMissed => kpis.missed_deadlines.saturating_inc(),
-			Outcome::Refunded if !r.shipped => kpis.vendor_cancelled.saturating_inc(),
-			Outcome::DisputeSettled => {
+			Outcome::ShippingDeadlineMissed => {
+				kpis.missed_deadlines.saturating_inc();
+				add(&mut kpis.missed_value);
+				add(&mut kpis.cancelled_value);
+			},
+			Outcome::Refunded if !r.shipped => {
+				kpis.vendor_cancelled.saturating_inc();
+				add(&mut kpis.cancelled_value);
+			},
+			Outcome::DisputeSettled | Outcome::DisputeLapsed => {
 				kpis.disputes.saturating_inc();
 				if !r.refunded_at_close.is_zero() {
 					kpis.disputes_lost.saturating_inc();
+					add(&mut kpis.disputes_lost_value);
 				}
 			},
 			_ => {},
@@ -41,19 +59,44 @@ impl<T: Config> Pallet<T> {
 		let perfect = r.shipped && refunded.is_zero();
 		if perfect {
 			kpis.perfect.saturating_inc();
+		} else {
+			add(&mut kpis.imperfect_value);
 		}
 		!perfect
 	}
 
-	/// Record that `buyer` was affected by a defective order worth `value`. When the list is
-	/// full a new buyer is left out (its share of a slash goes to the treasury).
-	fn record_affected(vendor: &T::AccountId, buyer: &T::AccountId, value: BalanceOf<T>) {
+	/// What `r`'s buyer is owed service credits for: the loss an arbiter's ruling left it with
+	/// (`total - refunded`) when the ruling returned part of the payment. Nothing otherwise:
+	/// a full refund (however it came) leaves no loss; a vendor's own partial refund, or the
+	/// fallback split of a dispute nobody ruled, is not a defect a third party established, so
+	/// a vendor cannot make its own accounts creditors by refunding or disputing with them.
+	pub(crate) fn owed_for(r: &OrderReport<T::AccountId, BalanceOf<T>>) -> BalanceOf<T> {
+		if r.outcome != Outcome::DisputeSettled || r.refunded_at_close.is_zero() {
+			return Zero::zero();
+		}
+		r.total.saturating_sub(r.partially_refunded).saturating_sub(r.refunded_at_close)
+	}
+
+	/// Record that `buyer` is owed credits for a loss of `loss`. When the list is full, the
+	/// buyer with the smallest loss makes room for a larger one (the earlier stays on a tie).
+	fn record_affected(vendor: &T::AccountId, buyer: &T::AccountId, loss: BalanceOf<T>) {
 		Affected::<T>::mutate(vendor, |affected| {
-			match affected.iter_mut().find(|(who, _)| who == buyer) {
-				Some((_, owed)) => *owed = owed.saturating_add(value),
-				None => {
-					let _ = affected.try_push((buyer.clone(), value));
-				},
+			if let Some((_, owed)) = affected.iter_mut().find(|(who, _)| who == buyer) {
+				*owed = owed.saturating_add(loss);
+				return;
+			}
+			if affected.try_push((buyer.clone(), loss)).is_ok() {
+				return;
+			}
+			let smallest = affected
+				.iter()
+				.enumerate()
+				.min_by_key(|(_, (_, owed))| *owed)
+				.map(|(index, (_, owed))| (index, *owed));
+			if let Some((index, owed)) = smallest {
+				if let Some(slot) = affected.get_mut(index).filter(|_| owed < loss) {
+					*slot = (buyer.clone(), loss);
+				}
 			}
 		});
 	}
@@ -87,10 +130,13 @@ impl<T: Config> OrderObserver<T::AccountId, BalanceOf<T>> for Pallet<T> {
 				// Cannot fail: there is room now (`MaxPeriods` is at least 1).
 				let _ = ring.try_push(PeriodKpis::new(period));
 			}
-			ring.last_mut().map(|kpis| Self::count(kpis, r)).unwrap_or(false)
+			ring.last_mut()
+				.map(|kpis| Self::count(kpis, r, T::MinSampleValue::get()))
+				.unwrap_or(false)
 		});
-		if defective {
-			Self::record_affected(&r.vendor, &r.buyer, r.total);
+		let owed = Self::owed_for(r);
+		if defective && !owed.is_zero() {
+			Self::record_affected(&r.vendor, &r.buyer, owed);
 		}
 	}
 }

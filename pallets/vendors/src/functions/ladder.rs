@@ -54,11 +54,14 @@ impl<T: Config> Pallet<T> {
 					rates,
 					verdict,
 				});
-				Self::climb(who, &mut vendor, verdict, kpis.period, &policy);
+				Self::climb(who, &mut vendor, verdict, kpis.period, &policy, rates.eligible);
 			}
-			if let VendorStatus::Probation { ends, breached } = vendor.status {
+			if let VendorStatus::Probation { ends, breached, sampled } = vendor.status {
 				if current.start >= ends {
-					Self::end_cure(who, &mut vendor, breached, &policy)?;
+					// A cure is proven only on a sufficient sample: a vendor on probation that
+					// sells too little (or only dust) does not wait its cure out.
+					let failed = breached || sampled < policy.min_sample;
+					Self::end_cure(who, &mut vendor, failed, &policy)?;
 				}
 			}
 		}
@@ -66,14 +69,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// One rung of the ladder for one judged period.
+	/// One rung of the ladder for one judged period, whose sample was `sample` orders.
 	fn climb(
 		who: &T::AccountId,
 		vendor: &mut VendorOf<T>,
 		verdict: Verdict,
 		period: crate::PeriodIndex,
 		policy: &PolicyOf<T>,
+		sample: u32,
 	) {
+		if let VendorStatus::Probation { ends, breached, sampled } = vendor.status {
+			let breached = breached || verdict == Verdict::Breached;
+			let sampled = sampled.saturating_add(sample);
+			vendor.status = VendorStatus::Probation { ends, breached, sampled };
+			return;
+		}
 		match (vendor.status, verdict) {
 			(VendorStatus::Active, Verdict::Breached) if vendor.warned => {
 				Self::start_probation(who, vendor, policy);
@@ -87,9 +97,6 @@ impl<T: Config> Pallet<T> {
 				vendor.warned = false;
 				Affected::<T>::remove(who);
 			},
-			(VendorStatus::Probation { ends, .. }, Verdict::Breached) => {
-				vendor.status = VendorStatus::Probation { ends, breached: true };
-			},
 			_ => {},
 		}
 	}
@@ -98,19 +105,20 @@ impl<T: Config> Pallet<T> {
 		let current = CurrentPeriod::<T>::get();
 		let cure: frame_system::pallet_prelude::BlockNumberFor<T> = policy.cure_periods.into();
 		let ends = current.start.saturating_add(PeriodLength::<T>::get().saturating_mul(cure));
-		vendor.status = VendorStatus::Probation { ends, breached: false };
+		vendor.status = VendorStatus::Probation { ends, breached: false, sampled: 0 };
 		Self::deposit_event(Event::ProbationStarted { vendor: who.clone(), ends });
 	}
 
-	/// The cure period is over: a clean cure restores good standing; a failed one slashes and
-	/// either starts another cure or, after `failed_cures_to_suspend`, suspends.
+	/// The cure period is over: a clean cure restores good standing; a failed one (breached,
+	/// or on too small a sample) slashes and either starts another cure or, after
+	/// `failed_cures_to_suspend`, suspends.
 	fn end_cure(
 		who: &T::AccountId,
 		vendor: &mut VendorOf<T>,
-		breached: bool,
+		failed: bool,
 		policy: &PolicyOf<T>,
 	) -> DispatchResult {
-		if !breached {
+		if !failed {
 			vendor.status = VendorStatus::Active;
 			vendor.warned = false;
 			vendor.failed_cures = 0;
@@ -141,8 +149,8 @@ impl<T: Config> Pallet<T> {
 		.unwrap_or_default()
 	}
 
-	/// Slash `policy.slash` of the bond, at most `max_slash`: first to the affected buyers, up
-	/// to the value of their defective orders and pro rata to it, the rest to the treasury. A
+	/// Slash `policy.slash` of the bond, at most `max_slash`: first to the buyers owed credits,
+	/// up to their unrecovered loss and pro rata to it, the rest to the treasury. A
 	/// part that cannot be deposited (an account that would stay below the existential
 	/// deposit) stays in the bond. Nothing is created or lost: every unit moves from the hold.
 	pub(crate) fn slash(

@@ -26,10 +26,12 @@ const NEUTRAL_KPI: Perbill = Perbill::from_percent(50);
 
 impl<T: Config> Pallet<T> {
 	/// Open a tender for `listing`: with `terms` (quantity, longest ship window) by the vetting
-	/// body, or, without, as the replacement of a suspended vendor's listing.
+	/// body, or, without, as the replacement of a suspended vendor's listing by `opener`, who
+	/// holds the tender rules' deposit until the tender closes.
 	pub(crate) fn do_open_tender(
 		listing: ListingId,
 		terms: Option<(u32, BlockNumberFor<T>)>,
+		opener: Option<T::AccountId>,
 	) -> DispatchResult {
 		let current = T::Listings::terms(listing).ok_or(Error::<T>::ListingNotFound)?;
 		ensure!(!ListingTenders::<T>::contains_key(listing), Error::<T>::TenderAlreadyOpen);
@@ -44,6 +46,14 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(quantity > 0 && !max_ship_window.is_zero(), Error::<T>::InvalidTerms);
 		let rules = ActivePolicy::<T>::get().ok_or(Error::<T>::NoPolicy)?.tender;
+		let opener = match opener {
+			Some(who) => {
+				let deposit: BalanceOf<T> = rules.deposit.saturated_into();
+				T::Currency::hold(&HoldReason::TenderDeposit.into(), &who, deposit)?;
+				Some((who, deposit))
+			},
+			None => None,
+		};
 		let id = NextTenderId::<T>::get();
 		let now = frame_system::Pallet::<T>::block_number();
 		let commit_end = now.saturating_add(rules.commit_blocks.into());
@@ -54,6 +64,7 @@ impl<T: Config> Pallet<T> {
 			id,
 			Tender {
 				listing,
+				opener,
 				quantity,
 				max_ship_window,
 				reference_price: current.unit_price,
@@ -151,6 +162,15 @@ impl<T: Config> Pallet<T> {
 		);
 		Tenders::<T>::remove(id);
 		ListingTenders::<T>::remove(tender.listing);
+		if let Some((opener, deposit)) = &tender.opener {
+			// Cannot fail: the deposit has been on hold since the tender opened.
+			let _ = T::Currency::release(
+				&HoldReason::TenderDeposit.into(),
+				opener,
+				*deposit,
+				Precision::BestEffort,
+			);
+		}
 		let mut ranked: Vec<(u64, BalanceOf<T>, BlockNumberFor<T>, u32, T::AccountId)> = Vec::new();
 		for (bidder, bid) in Bids::<T>::drain_prefix(id) {
 			match bid.revealed {
@@ -170,6 +190,11 @@ impl<T: Config> Pallet<T> {
 			if let Ok(listing) =
 				T::Listings::list_like(tender.listing, &bidder, price, tender.quantity, window)
 			{
+				if tender.opener.is_some() {
+					// A replacement: the replaced listing sells no more, and cannot be
+					// tendered again (its stock is zero).
+					T::Listings::withdraw_stock(tender.listing);
+				}
 				Self::deposit_event(Event::TenderAwarded {
 					tender: id,
 					winner: bidder,

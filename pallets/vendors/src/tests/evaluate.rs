@@ -23,15 +23,22 @@ fn warning_probation_slash_to_the_buyers_then_suspension() {
 		missed(VENDOR, BUYER2, 4, 50);
 		next_period();
 		let ends = start_of(2) + PERIOD;
-		assert_eq!(status(VENDOR), Some(VendorStatus::Probation { ends, breached: false }));
+		assert_eq!(
+			status(VENDOR),
+			Some(VendorStatus::Probation { ends, breached: false, sampled: 0 })
+		);
 		assert!(events().contains(&Event::ProbationStarted { vendor: VENDOR, ends }));
 		// On probation it still sells.
 		assert!(<Vendors as VendorRegistry<_>>::is_active_vendor(&VENDOR));
 
-		// Period 2, the cure: breached again. At its end the cure fails: 10% of the bond
-		// (1,000) is slashed, first to the buyers of the defective orders up to their value
-		// (3 x 200), the rest to the treasury; a new cure starts.
-		missed(VENDOR, BUYER3, 4, 50);
+		// Period 2, the cure: breached again, by three disputes an arbiter ruled for the buyers
+		// (each returned 100 of 300) and a missed deadline (refunded in full). At its end the
+		// cure fails: 10% of the bond (1,000) is slashed, first to the buyers owed credits up
+		// to their unrecovered loss (3 x 200), the rest to the treasury; a new cure starts.
+		for buyer in [BUYER, BUYER2, BUYER3] {
+			report(VENDOR, buyer, Outcome::DisputeSettled, 300, 0, 100, true);
+		}
+		missed(VENDOR, BUYER, 1, 50);
 		let before = [free(BUYER), free(BUYER2), free(BUYER3), free(TREASURY)];
 		next_period();
 		assert_eq!(
@@ -52,16 +59,19 @@ fn warning_probation_slash_to_the_buyers_then_suspension() {
 			amount: 200
 		}));
 		let ends = start_of(3) + PERIOD;
-		assert_eq!(status(VENDOR), Some(VendorStatus::Probation { ends, breached: false }));
+		assert_eq!(
+			status(VENDOR),
+			Some(VendorStatus::Probation { ends, breached: false, sampled: 0 })
+		);
 		assert!(Affected::<Test>::get(VENDOR).is_empty());
 
-		// Period 3: the second cure fails too: slashed again (10% of 9,000: 50 to this
-		// period's one defective buyer, 850 to the treasury) and suspended.
+		// Period 3: the second cure fails too: slashed again (10% of 9,000, all of it to the
+		// treasury: the one late order was refunded in full, so nobody is owed) and suspended.
 		missed(VENDOR, BUYER, 1, 50);
 		perfect(VENDOR, BUYER2, 3, 50);
 		let treasury = free(TREASURY);
 		next_period();
-		assert_eq!(free(TREASURY), treasury + 850);
+		assert_eq!(free(TREASURY), treasury + 900);
 		assert_eq!(bond(VENDOR), BOND - 1_000 - 900);
 		assert_eq!(status(VENDOR), Some(VendorStatus::Suspended));
 		assert!(events().contains(&Event::Suspended { vendor: VENDOR, by_policy: true }));

@@ -31,6 +31,13 @@ fn each_outcome_counts_where_it_belongs() {
 				disputes: 2,
 				disputes_lost: 1,
 				perfect: 2,
+				sampled: 6,
+				eligible_value: 600,
+				imperfect_value: 400,
+				shipped_value: 400,
+				missed_value: 100,
+				cancelled_value: 200,
+				disputes_lost_value: 100,
 			}
 		);
 		assert_eq!(
@@ -45,12 +52,10 @@ fn each_outcome_counts_where_it_belongs() {
 		);
 		// Every order placed was closed.
 		assert_eq!(VendorsStorage::<Test>::get(VENDOR).unwrap().open_orders, 0);
-		// The buyers of defective orders, with their orders' value; the buyer's own
-		// cancellation and the perfect orders are not among them.
-		assert_eq!(
-			Affected::<Test>::get(VENDOR).to_vec(),
-			vec![(BUYER, 200), (BUYER2, 100), (BUYER3, 100)]
-		);
+		// Owed credits: only the buyer an arbiter ruled for, for what the ruling left it
+		// without (100 - 60). Refunded buyers lost nothing; the vendor's partial refund and
+		// the dispute the vendor won establish no loss.
+		assert_eq!(Affected::<Test>::get(VENDOR).to_vec(), vec![(BUYER3, 40)]);
 	});
 }
 

@@ -7,6 +7,7 @@ mod attacks;
 mod credentials;
 mod evaluate;
 mod kpis;
+mod migrations;
 mod periods;
 mod retire;
 mod set_policy;

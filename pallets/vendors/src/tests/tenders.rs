@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::{Bids, Error, ListingTenders, Tenders};
+use commerce_primitives::ListingProvider;
 use frame_support::{weights::Weight, BoundedVec};
 
 const SALT: [u8; 32] = [9; 32];
@@ -311,5 +312,67 @@ fn open_tenders_come_in_pages() {
 		all.sort();
 		assert_eq!(all, vec![0, 1, 2]);
 		assert!(Vendors::open_tenders(Some(rest[0].0), 2).is_empty());
+	});
+}
+
+/// Opening a replacement tender costs its opener the rules' deposit until the tender closes,
+/// whatever the outcome; an opener who cannot pay opens nothing.
+#[test]
+fn the_opener_holds_a_deposit_until_the_tender_closes() {
+	run(|| {
+		let listing = MockListings::add(VENDOR, REFERENCE_PRICE, 30, SHIP);
+		assert_ok!(Vendors::suspend(signed(VETTING), VENDOR));
+		assert!(Vendors::open_replacement_tender(signed(50), listing).is_err());
+		assert!(Tenders::<Test>::get(0).is_none());
+		assert_ok!(Vendors::open_replacement_tender(signed(BUYER), listing));
+		assert_eq!(hold_of_bids(BUYER), 500);
+		assert_eq!(Tenders::<Test>::get(0).unwrap().opener, Some((BUYER, 500)));
+		to_close();
+		assert_ok!(Vendors::close_tender(signed(BUYER2), 0));
+		assert_eq!(hold_of_bids(BUYER), 0);
+		assert_eq!(free(BUYER), 1_000);
+	});
+}
+
+/// Attack 5 of the second review: once a replacement is awarded, the replaced listing's stock
+/// is withdrawn, so nobody can tender the same goods again and create a second winner's
+/// listing while the old one keeps selling.
+#[test]
+fn a_listing_is_replaced_once() {
+	run(|| {
+		let listing = replacement_tender();
+		assert_ok!(commit(VENDOR2, 90, 10));
+		to_reveal_window();
+		assert_ok!(reveal(VENDOR2, 90, 10));
+		to_close();
+		assert_ok!(Vendors::close_tender(signed(BUYER), 0));
+		assert!(awarded().is_some());
+		assert_eq!(MockListings::terms(listing).unwrap().stock, 0);
+		assert_noop!(
+			Vendors::open_replacement_tender(signed(BUYER), listing),
+			Error::<Test>::InvalidTerms
+		);
+	});
+}
+
+/// Attack 5 of the second review: a suspended vendor's listings are frozen (no new price,
+/// no stock change, no delisting: the orders pallet asks this), and so is a listing under a
+/// tender, whoever its vendor; reinstated and with no tender open, the vendor may change it.
+#[test]
+fn a_suspended_vendor_cannot_change_the_listing_being_replaced() {
+	run(|| {
+		let may_change =
+			|listing| <Vendors as VendorRegistry<_>>::may_change_listing(&VENDOR, listing);
+		let listing = MockListings::add(VENDOR, REFERENCE_PRICE, 30, SHIP);
+		assert!(may_change(listing));
+		assert_ok!(Vendors::suspend(signed(VETTING), VENDOR));
+		assert!(!may_change(listing));
+		assert_ok!(Vendors::reinstate(signed(VETTING), VENDOR));
+		assert!(may_change(listing));
+		assert_ok!(Vendors::open_tender(signed(VETTING), listing, 5, 10));
+		assert!(!may_change(listing));
+		run_to_block(Tenders::<Test>::get(0).unwrap().reveal_end);
+		assert_ok!(Vendors::close_tender(signed(BUYER), 0));
+		assert!(may_change(listing));
 	});
 }
