@@ -153,6 +153,15 @@ test('a batch from its producer to a buyer, attested, corrected, exported as EPC
   assert.match(svg, /^<svg[^>]*viewBox/);
 });
 
+test('a later batch exports with its own Digital Link (the batch id is SCALE, little-endian)', async () => {
+  // Batch ids after 0 read differently big-endian: the export must encode them as SCALE does.
+  const created = await send(api.tx.provenance.commission(GTIN, 'LOT-2', null, details()), k.charlie);
+  const batch = eventOf(created.events, 'provenance', 'BatchCreated').data.batch.toNumber();
+  assert.ok(batch > 0);
+  const { uri } = await exportBatch(api, batch, { resolver: 'https://id.example.com' });
+  assert.equal(uri, 'https://id.example.com/01/04006381333931/10/LOT-2');
+});
+
 test('an expired attester is refused', async () => {
   // Fund //One for fees, register it until three blocks from now, wait for that block.
   await send(api.tx.balances.transferKeepAlive(k.one.address, 100n * UNIT), k.alice);

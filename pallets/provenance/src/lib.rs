@@ -32,11 +32,19 @@
 //! [`Pallet::correct`].
 //!
 //! ## Implementation notes
-//! - A batch's history is a bounded sequence `(batch, n) -> event`
-//!   ([`Config::MaxEventsPerBatch`]); events recorded by parties other than the custodian
-//!   (inspections) may fill at most half of it, so that they cannot block custody.
+//! - A batch's history is a sequence `(batch, n) -> event`, read in pages of
+//!   [`Config::MaxEventsPerBatch`] places. It rolls over into a new page when one is full and
+//!   never fills: each place is paid by the deposit of the event that takes it, so a
+//!   long-lived batch (a cold chain's sensor reports) goes on recording. Places are numbered
+//!   up to `u32::MAX`; a shipment is accepted only with a place left for its receipt or
+//!   cancellation, and while it is pending nothing else may take that place.
+//! - No party's events can stop another's. The custodian's events (and a receipt, which makes
+//!   its attester the custodian) are never refused for room. A party other than the custodian
+//!   of the time (an inspector; a former holder correcting its old events) may take at most
+//!   half of any page ([`ObserverShares`]); its corrections count against it as well.
 //! - `try_state` checks that deposits equal holds, that each batch's custody is what its
-//!   history says, and the indexes against the records.
+//!   history says, that no party took more than its share of a page, and the indexes against
+//!   the records.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -170,7 +178,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDocuments: Get<u32>;
 
-		/// The most events one batch's history holds.
+		/// The places of one page of a batch's history. A history rolls over into a new page
+		/// when one is full and never fills; a party other than the batch's custodian may take
+		/// at most half of any page. Also the most events one [`Pallet::history`] read returns.
 		#[pallet::constant]
 		type MaxEventsPerBatch: Get<u32>;
 
@@ -227,6 +237,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type History<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, BatchId, Twox64Concat, u32, EventId>;
+
+	/// How much of the current page of a batch's history each party other than its custodian
+	/// has taken. Written by the party's first event on the batch (whose deposit pays for it)
+	/// and kept, like the events.
+	#[pallet::storage]
+	pub type ObserverShares<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BatchId,
+		Blake2_128Concat,
+		T::AccountId,
+		PageShare,
+		OptionQuery,
+	>;
+
+	/// The orders each batch was shipped against (the reverse of [`OrderBatches`]): written by
+	/// a shipment against an order (whose deposit pays for it), removed if it is cancelled.
+	#[pallet::storage]
+	pub type OrdersOfBatch<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, BatchId, Twox64Concat, OrderId, (), OptionQuery>;
 
 	/// Events declared erroneous, and the event that declared it.
 	#[pallet::storage]
@@ -344,9 +374,12 @@ pub mod pallet {
 		InTransit,
 		/// The batch was consumed by a transformation: its history is closed.
 		Consumed,
-		/// The batch's history is full.
+		/// The batch's history has used all its places (`u32::MAX` events). Its last place is
+		/// kept for the receipt or cancellation of a pending shipment, and a shipment needs it.
 		HistoryFull,
-		/// Events by parties other than the custodian may fill at most half of a history.
+		/// A party other than the batch's custodian may take at most half of each page of its
+		/// history (`MaxEventsPerBatch / 2` places), corrections included: it can record again
+		/// once the page has rolled over.
 		ObservationsFull,
 		/// No event with this id.
 		EventNotFound,

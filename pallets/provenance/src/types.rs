@@ -130,11 +130,37 @@ pub struct Batch<AccountId> {
 	pub custodian: AccountId,
 	/// Held, in transit or consumed.
 	pub status: BatchStatus,
-	/// How many events its history holds.
+	/// How many events its history holds: the next event's place. The history is read in
+	/// pages of `MaxEventsPerBatch` places and rolls over into a new page when one is full; it
+	/// never fills (its places are numbered up to `u32::MAX`, the last kept for completing a
+	/// pending shipment).
 	pub events: u32,
 	/// How many of those were recorded by parties other than the custodian of the time
-	/// (inspections): at most half of the history, so they cannot fill it.
+	/// (inspections and sensor reports by inspectors, corrections by a party that no longer
+	/// holds the batch). Each such party may take at most half of any page.
 	pub observations: u32,
+}
+
+/// How much of one page of a batch's history a party other than its custodian has taken: at
+/// most half of the page (`MaxEventsPerBatch / 2` places), counted anew on each page.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+	Default,
+)]
+pub struct PageShare {
+	/// The page of the party's latest event on the batch (its place / `MaxEventsPerBatch`).
+	pub page: u32,
+	/// How many places of that page the party's events took.
+	pub taken: u32,
 }
 
 /// EPCIS event types, with what each names besides the batch it is recorded on.

@@ -54,7 +54,10 @@ function eventId(genesis, id) {
  * `api.call` wraps an `Option<Vec<u8>>` result whole (prefix and all) in the option's value.
  */
 async function linkOf(api, batchId, resolver) {
-  const raw = await api.rpc.state.call('ProvenanceApi_digital_link', api.createType('u64', batchId).toHex());
+  // The argument is the SCALE encoding of the u64 batch id: little-endian (`toHex()` of a
+  // Polkadot.js integer is big-endian, for display, and only batch 0 reads the same).
+  const arg = api.createType('u64', batchId).toHex(true);
+  const raw = await api.rpc.state.call('ProvenanceApi_digital_link', arg);
   const path = api.createType('Option<Bytes>', raw.toU8a(true));
   if (path.isNone) throw new Error(`no batch ${batchId}`);
   return resolver + ascii(path.unwrap());

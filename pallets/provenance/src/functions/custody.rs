@@ -1,7 +1,7 @@
 //! Custody: shipping and receiving in two steps, packing into shipments, transformations, and
 //! corrections.
 
-use super::{Actor, NewEvent};
+use super::NewEvent;
 use crate::{
 	gs1::{BatchKey, Sscc},
 	pallet::*,
@@ -36,7 +36,9 @@ impl<T: Config> Pallet<T> {
 		let mut event = NewEvent::new(EventKind::Observe, BizStep::Shipping, details);
 		event.to = Some(to);
 		event.order = order;
-		let event_id = Self::record_event(&who, alloc::vec![(id, batch)], Actor::Custodian, event)?;
+		// Links the batch to the order too; accepted only with a place left in the history
+		// for the shipment's receipt or cancellation.
+		let event_id = Self::record_event(&who, alloc::vec![(id, batch)], event)?;
 		Batches::<T>::mutate_extant(id, |batch| {
 			batch.status = BatchStatus::InTransit { to_event: event_id }
 		});
@@ -69,8 +71,8 @@ impl<T: Config> Pallet<T> {
 		let mut event = NewEvent::new(EventKind::Observe, BizStep::Receiving, details);
 		event.receives = Some(shipping);
 		event.order = shipped.order;
-		// The recipient records as the custodian it becomes.
-		Self::record_event(&who, alloc::vec![(id, batch)], Actor::Creator, event)?;
+		// The recipient records as the custodian it becomes, in the place kept for it.
+		Self::record_event(&who, alloc::vec![(id, batch)], event)?;
 		Batches::<T>::mutate_extant(id, |batch| {
 			batch.custodian = who.clone();
 			batch.status = BatchStatus::Held;
@@ -105,12 +107,7 @@ impl<T: Config> Pallet<T> {
 			Self::ensure_in_scope(&attester, &batch.key)?;
 		}
 		let kind = EventKind::Aggregate { parent, children };
-		Self::record_event(
-			&who,
-			batches,
-			Actor::Custodian,
-			NewEvent::new(kind, BizStep::Packing, details),
-		)?;
+		Self::record_event(&who, batches, NewEvent::new(kind, BizStep::Packing, details))?;
 		Ok(())
 	}
 
@@ -128,13 +125,8 @@ impl<T: Config> Pallet<T> {
 		let (output, batch) = Self::create_batch(&who, key)?;
 		batches.push((output, batch));
 		let kind = EventKind::Transform { inputs: inputs.clone(), output };
-		// Recorded as the creator: the inputs are the caller's, the output is new.
-		Self::record_event(
-			&who,
-			batches,
-			Actor::Creator,
-			NewEvent::new(kind, BizStep::Commissioning, details),
-		)?;
+		// The caller holds the inputs and the new output: not an observation on any.
+		Self::record_event(&who, batches, NewEvent::new(kind, BizStep::Commissioning, details))?;
 		for input in inputs.iter() {
 			Batches::<T>::mutate_extant(input, |batch| batch.status = BatchStatus::Consumed);
 		}
@@ -168,9 +160,10 @@ impl<T: Config> Pallet<T> {
 		let mut event = NewEvent::new(original.kind.clone(), original.biz_step, details);
 		event.corrects = Some((erroneous, reason));
 		event.order = original.order;
-		// A correction is room the attester's original event already took: it counts as the
-		// custodian's, so that it is never refused for the observers' half being full.
-		let correction = Self::record_event(&who, batches, Actor::Custodian, event)?;
+		// A correction counts against the attester that makes it: on a batch it no longer
+		// holds (an inspector's, a former holder's) it is an observation and takes from its
+		// share of the page. Cancelling a pending shipment uses the place kept for it.
+		let correction = Self::record_event(&who, batches, event)?;
 		Corrections::<T>::insert(erroneous, correction);
 		// A pending shipment declared erroneous is cancelled: the sender holds the batch again.
 		let shipped = Batches::<T>::get(original.batch)
@@ -181,6 +174,7 @@ impl<T: Config> Pallet<T> {
 				OrderBatches::<T>::mutate(order, |batches| {
 					batches.retain(|b| *b != original.batch)
 				});
+				OrdersOfBatch::<T>::remove(original.batch, order);
 			}
 		}
 		Self::deposit_event(Event::Corrected { event: erroneous, correction, reason });

@@ -6,7 +6,7 @@ pub mod queries;
 
 use crate::{
 	gs1::BatchKey, pallet::*, AttesterOf, BatchListOf, BatchOf, BatchStatus, BizStep,
-	CompanyPrefix, DetailsOf, EventId, EventKind, EventOf, Roles,
+	CompanyPrefix, DetailsOf, EventId, EventKind, EventOf, PageShare, Roles,
 };
 use commerce_primitives::OrderId;
 use frame_support::{
@@ -16,17 +16,6 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, DispatchResult};
-
-/// Who an event's histories are checked against.
-#[derive(PartialEq, Eq, Clone, Copy)]
-pub(crate) enum Actor {
-	/// The custodian of every batch the event names.
-	Custodian,
-	/// A party that does not hold the batch (an inspector): limited to half of a history.
-	Observer,
-	/// The event creates its batch (commissioning, a transformation's output).
-	Creator,
-}
 
 /// An event about to be recorded.
 pub(crate) struct NewEvent<T: Config> {
@@ -126,14 +115,49 @@ impl<T: Config> Pallet<T> {
 		Ok(batch)
 	}
 
-	/// The storage one event takes: its record and one history entry per batch.
-	pub(crate) fn event_footprint(batches: u32) -> Footprint {
+	/// The storage one event takes: its record, one history entry per batch, and `records`
+	/// index records it writes first (a party's share of a history's page, a shipment's link
+	/// to its order).
+	pub(crate) fn event_footprint(batches: u32, records: u32) -> Footprint {
 		let history_entry = 8 + 4 + 8;
+		// The larger of the two index records: a share, keyed by batch and party.
+		let record = (8usize)
+			.saturating_add(T::AccountId::max_encoded_len())
+			.saturating_add(PageShare::max_encoded_len());
 		Footprint::from_parts(
-			1usize.saturating_add(batches as usize),
+			1usize.saturating_add(batches as usize).saturating_add(records as usize),
 			EventOf::<T>::max_encoded_len()
-				.saturating_add(history_entry.saturating_mul(batches as usize)),
+				.saturating_add(history_entry.saturating_mul(batches as usize))
+				.saturating_add(record.saturating_mul(records as usize)),
 		)
+	}
+
+	/// Whether an event by `attester` on `batch` is an observation: recorded by a party other
+	/// than its custodian of the time. A receipt is not: it makes its attester the custodian.
+	pub(crate) fn is_observation(
+		attester: &T::AccountId,
+		batch: &BatchOf<T>,
+		receives: Option<EventId>,
+	) -> bool {
+		&batch.custodian != attester && receives.is_none()
+	}
+
+	/// The places an event needs in a batch's history: its own, and the one kept for the
+	/// completion (receipt or cancellation) of a shipment — the one it makes, or the pending
+	/// one it does not complete.
+	pub(crate) fn places_needed(batch: &BatchOf<T>, event: &NewEvent<T>) -> u32 {
+		let ships = event.biz_step == BizStep::Shipping && event.corrects.is_none();
+		let completes = event.receives.is_some()
+			|| matches!(
+				(batch.status, event.corrects),
+				(BatchStatus::InTransit { to_event }, Some((erroneous, _))) if to_event == erroneous
+			);
+		let pending = matches!(batch.status, BatchStatus::InTransit { .. });
+		if ships || (pending && !completes) {
+			2
+		} else {
+			1
+		}
 	}
 
 	/// The storage one batch takes: its record, its key's index and its deposit record.
@@ -147,26 +171,50 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Record `event` by `attester` on the histories of `batches` (which the caller checked
-	/// and passes as read), holding its deposit. Checks each history's room first, so that
-	/// nothing is written unless everything fits.
+	/// and passes as read), holding its deposit. On each batch it is an observation if
+	/// `attester` is not the custodian (see [`Self::is_observation`]), and then takes from the
+	/// attester's share of the page. Checks every history's room and share first, so that
+	/// nothing is written unless everything fits. A shipment against an order is linked to it
+	/// here ([`OrdersOfBatch`]).
 	pub(crate) fn record_event(
 		attester: &T::AccountId,
 		batches: alloc::vec::Vec<(crate::BatchId, BatchOf<T>)>,
-		actor: Actor,
 		event: NewEvent<T>,
 	) -> Result<EventId, DispatchError> {
 		Self::check_details(&event.details)?;
-		let max = T::MaxEventsPerBatch::get();
-		for (_, batch) in batches.iter() {
-			ensure!(batch.events < max, Error::<T>::HistoryFull);
-			if actor == Actor::Observer {
-				ensure!(batch.observations < max / 2, Error::<T>::ObservationsFull);
+		let page_size = T::MaxEventsPerBatch::get();
+		let half = page_size / 2;
+		// Each batch with the attester's new share of the page, if the event is an observation.
+		let mut shares: alloc::vec::Vec<Option<PageShare>> =
+			alloc::vec::Vec::with_capacity(batches.len());
+		let mut records: u32 = 0;
+		for (batch_id, batch) in batches.iter() {
+			let needed = Self::places_needed(batch, &event);
+			ensure!(batch.events.checked_add(needed).is_some(), Error::<T>::HistoryFull);
+			if !Self::is_observation(attester, batch, event.receives) {
+				shares.push(None);
+				continue;
 			}
+			let page = batch.events / page_size;
+			let share = ObserverShares::<T>::get(batch_id, attester);
+			if share.is_none() {
+				records.saturating_inc();
+			}
+			let taken = share.filter(|s| s.page == page).map_or(0, |s| s.taken);
+			ensure!(taken < half, Error::<T>::ObservationsFull);
+			shares.push(Some(PageShare { page, taken: taken.saturating_add(1) }));
+		}
+		let order_link = match (event.biz_step, event.corrects, event.order) {
+			(BizStep::Shipping, None, Some(order)) => Some(order),
+			_ => None,
+		};
+		if order_link.is_some() {
+			records.saturating_inc();
 		}
 		let id = NextEventId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let count = batches.len() as u32;
-		let deposit = T::EventDeposit::new(attester, Self::event_footprint(count))?;
+		let deposit = T::EventDeposit::new(attester, Self::event_footprint(count, records))?;
 		let list: BatchListOf<T> = batches
 			.iter()
 			.map(|(id, _)| *id)
@@ -175,11 +223,16 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::NoBatches)?;
 		let first = *list.first().ok_or(Error::<T>::NoBatches)?;
 		let biz_step = event.biz_step;
-		for (batch_id, mut batch) in batches {
+		for ((batch_id, mut batch), share) in batches.into_iter().zip(shares) {
 			History::<T>::insert(batch_id, batch.events, id);
+			// Checked above: the event's places fit.
 			batch.events.saturating_inc();
-			if actor == Actor::Observer {
+			if let Some(share) = share {
 				batch.observations.saturating_inc();
+				ObserverShares::<T>::insert(batch_id, attester, share);
+			}
+			if let Some(order) = order_link {
+				OrdersOfBatch::<T>::insert(batch_id, order, ());
 			}
 			Batches::<T>::insert(batch_id, batch);
 		}
@@ -247,7 +300,6 @@ impl<T: Config> Pallet<T> {
 		Self::record_event(
 			&who,
 			alloc::vec![(id, batch)],
-			Actor::Creator,
 			NewEvent::new(EventKind::Commission, BizStep::Commissioning, details),
 		)?;
 		Ok(())
@@ -261,15 +313,18 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let batch = Batches::<T>::get(id).ok_or(Error::<T>::BatchNotFound)?;
 		ensure!(batch.status != BatchStatus::Consumed, Error::<T>::Consumed);
-		let (roles, actor) = match biz_step {
-			BizStep::Storing | BizStep::RetailSelling => (Roles::CUSTODY, Actor::Custodian),
+		// The custodian stores, sells, inspects and reports on the goods it holds; an inspector
+		// inspects and reports on goods it does not hold (an observation, limited to its share
+		// of each page of the history).
+		let (roles, by_custodian) = match biz_step {
+			BizStep::Storing | BizStep::RetailSelling => (Roles::CUSTODY, true),
 			BizStep::Inspecting | BizStep::SensorReporting if batch.custodian == who => {
-				(Roles::ALL, Actor::Custodian)
+				(Roles::ALL, true)
 			},
-			BizStep::Inspecting | BizStep::SensorReporting => (Roles::INSPECTOR, Actor::Observer),
+			BizStep::Inspecting | BizStep::SensorReporting => (Roles::INSPECTOR, false),
 			_ => return Err(Error::<T>::WrongBizStep.into()),
 		};
-		if actor == Actor::Custodian {
+		if by_custodian {
 			ensure!(batch.custodian == who, Error::<T>::NotCustodian);
 			ensure!(batch.status == BatchStatus::Held, Error::<T>::InTransit);
 		}
@@ -278,7 +333,6 @@ impl<T: Config> Pallet<T> {
 		Self::record_event(
 			&who,
 			alloc::vec![(id, batch)],
-			actor,
 			NewEvent::new(EventKind::Observe, biz_step, details),
 		)?;
 		Ok(())

@@ -34,8 +34,10 @@ impl<T: Config> Pallet<T> {
 		Self::batch_by_key(&BatchKey::from_digital_link(link).ok()?)
 	}
 
-	/// Up to `limit` events of `batch`'s history from position `from`, oldest first, each
-	/// with the event that declared it erroneous, if any.
+	/// Up to `limit` events of `batch`'s history from place `from`, oldest first, each with
+	/// the event that declared it erroneous, if any. One read returns at most a page
+	/// (`MaxEventsPerBatch` events); a long history is read page by page, `from` a multiple
+	/// of the page size.
 	pub fn history(batch: BatchId, from: u32, limit: u32) -> Vec<HistoryEntry<T>> {
 		let end = Batches::<T>::get(batch).map_or(0, |b| b.events);
 		let limit = limit.min(T::MaxEventsPerBatch::get());
@@ -52,19 +54,11 @@ impl<T: Config> Pallet<T> {
 		OrderBatches::<T>::get(order).into_inner()
 	}
 
-	/// The orders `batch` was shipped against, from its history.
+	/// The orders `batch` was shipped against (shipments received or pending; a cancelled
+	/// one is not), in order of their ids.
 	pub fn orders_of_batch(batch: BatchId) -> Vec<OrderId> {
-		let mut orders: Vec<OrderId> = Self::history(batch, 0, T::MaxEventsPerBatch::get())
-			.into_iter()
-			.filter(|(_, event, corrected)| {
-				event.biz_step == crate::BizStep::Shipping
-					&& event.corrects.is_none()
-					&& corrected.is_none()
-			})
-			.filter_map(|(_, event, _)| event.order)
-			.collect();
+		let mut orders: Vec<OrderId> = OrdersOfBatch::<T>::iter_key_prefix(batch).collect();
 		orders.sort_unstable();
-		orders.dedup();
 		orders
 	}
 }

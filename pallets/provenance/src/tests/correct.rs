@@ -149,3 +149,36 @@ fn a_receipt_is_final() {
 		assert_eq!(custodian(batch), CARRIER);
 	});
 }
+
+/// A shipment against an order that was received and is later declared erroneous (its data
+/// were wrong) stays on the order: the receipt is final, the goods were delivered. Only a
+/// pending shipment's cancellation takes a batch off its order.
+#[test]
+fn a_received_shipment_declared_erroneous_stays_on_its_order() {
+	run(|| {
+		register_all();
+		let batch = commission(b"L1");
+		let handover = ship(PRODUCER, batch, RETAILER);
+		receive(RETAILER, batch, handover);
+		let shipping = next_event();
+		assert_ok!(Provenance::ship(
+			RuntimeOrigin::signed(RETAILER),
+			batch,
+			BUYER,
+			Some(ORDER),
+			details()
+		));
+		assert_ok!(Provenance::receive(RuntimeOrigin::signed(BUYER), batch, shipping, details()));
+		assert_ok!(Provenance::correct(
+			RuntimeOrigin::signed(RETAILER),
+			shipping,
+			ErrorReason::IncorrectData,
+			details()
+		));
+		assert_eq!(custodian(batch), BUYER);
+		assert_eq!(Provenance::orders_of_batch(batch), vec![ORDER]);
+		assert_eq!(Provenance::batches_of_order(ORDER), vec![batch]);
+		// The retailer no longer holds the batch: its correction was an observation.
+		assert_eq!(Batches::<Test>::get(batch).unwrap().observations, 1);
+	});
+}
