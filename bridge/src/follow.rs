@@ -7,6 +7,11 @@
 //! without commerce events move the cursor in batches (a crash re-reads at most one batch of
 //! empty blocks). Then wait for the next finalized head (a subscription, with a timeout as a
 //! fallback) and repeat. Only finalized blocks are read, so nothing delivered is ever reverted.
+//!
+//! Every block read is checked against the one before it: its header must hash to the hash the
+//! node named for its number, and its parent hash must be the hash of the block the bridge read
+//! (or delivered, across restarts: the cursor) just before. A node that serves anything else
+//! stops the bridge ([`Fatal`], exit code 2) instead of feeding it another chain's events.
 
 use crate::{
 	decode::{self, hex},
@@ -24,8 +29,10 @@ use std::{
 };
 use subxt::{
 	backend::LegacyBackend,
-	config::{Header as _, RpcConfigFor},
-	rpcs::{methods::LegacyRpcMethods, RpcClient},
+	config::{substrate::SubstrateHeader, Hasher as _, Header as _, RpcConfigFor},
+	error::{BackendError, EventsError, OnlineClientAtBlockError, RpcError},
+	ext::{codec::Encode as _, jsonrpsee::core::ClientError as JsonrpseeError},
+	rpcs::{self, methods::LegacyRpcMethods, RpcClient},
 	utils::H256,
 	OnlineClient, SubstrateConfig,
 };
@@ -56,7 +63,8 @@ pub struct Chain {
 }
 
 impl Chain {
-	/// Connect to the node's RPC endpoint (`ws://` or `wss://`).
+	/// Connect to the node's RPC endpoint (`ws://` or `wss://`). The caller checks the endpoint
+	/// policy first ([`crate::endpoint::check`]).
 	pub async fn connect(url: &str) -> Result<Self> {
 		let rpc = RpcClient::from_insecure_url(url)
 			.await
@@ -100,15 +108,28 @@ impl Chain {
 			})
 	}
 
-	/// The commerce events of finalized block `number`.
-	pub async fn block_events(&self, number: u64) -> Result<BlockEvents> {
+	/// Finalized block `number`: its commerce events and its parent's hash, after checking that
+	/// the header the node returns for it hashes to the hash the node named for `number`.
+	pub async fn read_block(&self, number: u64) -> Result<ReadBlock> {
 		let hash = self.hash_of(number).await?;
+		let header = self
+			.legacy
+			.chain_get_header(Some(hash))
+			.await
+			.with_context(|| format!("reading the header of block #{number}"))?
+			.ok_or_else(|| {
+				anyhow::Error::from(Fatal(format!(
+					"the node has no header for block #{number} {} (blocks pruned?)",
+					hex(hash.as_bytes())
+				)))
+			})?;
 		let read = async {
 			let at = self.client.at_block_hash_and_number(hash, number).await?;
+			check_header(number, hash, &header, at.hasher().hash(&header.encode()))?;
 			let events = at.events().fetch().await?;
 			decode::block_events(&at.metadata(), &events, number, &hex(hash.as_bytes()))
 		};
-		read.await.map_err(|err: anyhow::Error| {
+		let events = read.await.map_err(|err: anyhow::Error| {
 			if is_pruned(&err) {
 				Fatal(format!(
 					"the node no longer has the state of block #{number} (pruned), and the bridge needs the events \
@@ -120,7 +141,8 @@ impl Chain {
 			} else {
 				err.context(format!("reading the events of block #{number}"))
 			}
-		})
+		})?;
+		Ok(ReadBlock { parent_hash: hex(header.parent_hash.as_bytes()), events })
 	}
 
 	/// Resolve when a new finalized head is announced, or after `timeout`.
@@ -142,11 +164,144 @@ impl Chain {
 type FinalizedHeads =
 	subxt::rpcs::client::RpcSubscription<<SubstrateConfig as subxt::Config>::Header>;
 
-/// `UnknownBlock: State already discarded for 0x…` (RPC error 4003) through whichever layer
-/// wrapped it.
-fn is_pruned(err: &anyhow::Error) -> bool {
-	let text = format!("{err:?}");
-	text.contains("State already discarded") || text.contains("4003")
+/// A finalized block as the bridge read it: its commerce events, and the parent hash from its
+/// header (checked against the block read before it, [`check_parent`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadBlock {
+	/// `0x`-prefixed hex, like [`BlockId::hash`].
+	pub parent_hash: String,
+	pub events: BlockEvents,
+}
+
+/// The header the node returned for block `number` (asked by the hash it named for that number)
+/// must carry that number and hash, with the chain's hasher, to that hash (`computed`).
+/// Otherwise its parent hash would prove nothing about the block whose events are read.
+fn check_header(
+	number: u64,
+	hash: H256,
+	header: &SubstrateHeader<H256>,
+	computed: H256,
+) -> Result<(), Fatal> {
+	if header.number != number || computed != hash {
+		return Err(Fatal(format!(
+			"the node's header for block #{number} {} is the header of block #{} and hashes to {}: the node \
+			 serves inconsistent data. Stopping; check the node the bridge reads from.",
+			hex(hash.as_bytes()),
+			header.number,
+			hex(computed.as_bytes())
+		)));
+	}
+	Ok(())
+}
+
+/// Block `next` may follow block `last` only if it is the next number and its header names
+/// `last`'s hash as its parent. Anything else means the node now serves another chain (or
+/// another history of this one) than the blocks the bridge already delivered; retrying cannot
+/// fix that, and delivering on would mix two chains' events in the sink.
+pub fn check_parent(last: &BlockId, next: &BlockId, parent_hash: &str) -> Result<(), Fatal> {
+	if next.number != last.number.saturating_add(1) || !parent_hash.eq_ignore_ascii_case(&last.hash)
+	{
+		return Err(Fatal(format!(
+			"chain discontinuity: block #{} {} has parent {parent_hash}, but the bridge read block #{} as {}. \
+			 The node serves another chain or another history than the one the sink holds (finalized \
+			 blocks never change); refusing to deliver. Check the node (and `--url`) before restarting.",
+			next.number, next.hash, last.number, last.hash
+		)));
+	}
+	Ok(())
+}
+
+/// The JSON-RPC error code with which the node's state RPCs (`state_call`, `state_getStorage`)
+/// report an error of the node's client (sc-rpc-api: the state errors' base 4000, plus 3). A
+/// pruned state is one of these: `Client error: UnknownBlock: State already discarded for 0x…`.
+pub const STATE_CLIENT_ERROR: i32 = 4003;
+
+/// The error object of a JSON-RPC error response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RpcErrorObject<'a> {
+	pub code: i32,
+	pub message: &'a str,
+}
+
+/// The JSON-RPC error object the node answered with, if `err` is (or wraps) a JSON-RPC error
+/// response, found through subxt's error types (`subxt::Error`, the per-call errors, the backend
+/// error, `subxt_rpcs::Error::User`, jsonrpsee's `Call` error), never by reading error text.
+pub fn rpc_error_object(err: &anyhow::Error) -> Option<RpcErrorObject<'_>> {
+	err.chain().find_map(|cause| {
+		if let Some(e) = cause.downcast_ref::<subxt::Error>() {
+			from_subxt(e)
+		} else if let Some(e) = cause.downcast_ref::<OnlineClientAtBlockError>() {
+			from_at_block(e)
+		} else if let Some(e) = cause.downcast_ref::<EventsError>() {
+			from_events(e)
+		} else if let Some(e) = cause.downcast_ref::<BackendError>() {
+			from_backend(e)
+		} else if let Some(e) = cause.downcast_ref::<rpcs::Error>() {
+			from_rpcs(e)
+		} else {
+			cause.downcast_ref::<JsonrpseeError>().and_then(from_jsonrpsee)
+		}
+	})
+}
+
+fn from_subxt(err: &subxt::Error) -> Option<RpcErrorObject<'_>> {
+	match err {
+		subxt::Error::OnlineClientAtBlockError(e) => from_at_block(e),
+		subxt::Error::EventsError(e) => from_events(e),
+		subxt::Error::BackendError(e) => from_backend(e),
+		subxt::Error::OtherRpcClientError(e) => from_rpcs(e),
+		_ => None,
+	}
+}
+
+fn from_at_block(err: &OnlineClientAtBlockError) -> Option<RpcErrorObject<'_>> {
+	match err {
+		OnlineClientAtBlockError::CannotGetCurrentBlock { reason }
+		| OnlineClientAtBlockError::CannotGetBlockHash { reason, .. }
+		| OnlineClientAtBlockError::CannotGetBlockHeader { reason, .. }
+		| OnlineClientAtBlockError::CannotGetSpecVersion { reason, .. } => from_backend(reason),
+		_ => None,
+	}
+}
+
+fn from_events(err: &EventsError) -> Option<RpcErrorObject<'_>> {
+	match err {
+		EventsError::CannotFetchEventBytes(e) => from_backend(e),
+		_ => None,
+	}
+}
+
+fn from_backend(err: &BackendError) -> Option<RpcErrorObject<'_>> {
+	match err {
+		BackendError::Rpc(RpcError::ClientError(e)) => from_rpcs(e),
+		_ => None,
+	}
+}
+
+fn from_rpcs(err: &rpcs::Error) -> Option<RpcErrorObject<'_>> {
+	match err {
+		rpcs::Error::User(e) => Some(RpcErrorObject { code: e.code, message: &e.message }),
+		rpcs::Error::Client(e) => e.downcast_ref::<JsonrpseeError>().and_then(from_jsonrpsee),
+		_ => None,
+	}
+}
+
+fn from_jsonrpsee(err: &JsonrpseeError) -> Option<RpcErrorObject<'_>> {
+	match err {
+		JsonrpseeError::Call(e) => Some(RpcErrorObject { code: e.code(), message: e.message() }),
+		_ => None,
+	}
+}
+
+/// The node answered that it no longer has the state of the block: a JSON-RPC error object with
+/// code [`STATE_CLIENT_ERROR`] (4003) whose message is the state database's `State already
+/// discarded` (`UnknownBlock`). Code 4003 alone is any client error of a state RPC (a failing
+/// runtime call too), and text merely containing "4003" (a block number, a hash) is nothing.
+pub fn is_pruned(err: &anyhow::Error) -> bool {
+	rpc_error_object(err).is_some_and(|e| {
+		e.code == STATE_CLIENT_ERROR
+			&& (e.message.contains("State already discarded") || e.message.contains("UnknownBlock"))
+	})
 }
 
 /// How to follow.
@@ -214,8 +369,16 @@ impl Stats {
 	}
 }
 
-/// Check the sink belongs to this chain and return the first block to read.
-pub async fn start(chain: &Chain, sink: &mut Sink, options: &Options) -> Result<u64> {
+/// Where following resumes: the first block to read, and the block it must follow (the cursor;
+/// `None` for a new sink, whose first block's parent is looked up when it is read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resume {
+	pub next: u64,
+	pub last: Option<BlockId>,
+}
+
+/// Check the sink belongs to this chain and return where to resume.
+pub async fn start(chain: &Chain, sink: &mut Sink, options: &Options) -> Result<Resume> {
 	let genesis = chain.genesis();
 	if let Some(stored) = sink.genesis()? {
 		if stored != genesis {
@@ -237,21 +400,24 @@ pub async fn start(chain: &Chain, sink: &mut Sink, options: &Options) -> Result<
 				))
 				.into());
 			}
-			Ok(cursor.number + 1)
+			Ok(Resume { next: cursor.number + 1, last: Some(cursor) })
 		},
-		None => Ok(options.from_block.max(1)),
+		None => Ok(Resume { next: options.from_block.max(1), last: None }),
 	}
 }
 
-/// Follow the chain from block `next`, forever (until the future is dropped, or an error).
-/// Dropping the future at any await point is safe: what was delivered is behind the cursor.
+/// Follow the chain from `resume`, forever (until the future is dropped, or an error). Each block
+/// read must follow the one before ([`check_parent`]); the first, the cursor (or, for a new sink,
+/// the block before `--from-block`). Dropping the future at any await point is safe: what was
+/// delivered is behind the cursor.
 pub async fn follow(
 	chain: &Chain,
 	sink: &mut Sink,
-	mut next: u64,
+	resume: Resume,
 	options: &Options,
 	stats: &mut Stats,
 ) -> Result<()> {
+	let Resume { mut next, mut last } = resume;
 	let started = Instant::now();
 	let catch_up_to = chain.finalized().await?;
 	// When each block was first seen finalized: (up to block, instant).
@@ -261,15 +427,26 @@ pub async fn follow(
 	let mut finalized = catch_up_to;
 	loop {
 		if finalized >= next {
+			// The block before the first one read (a new sink's): it exists, `next` does.
+			let mut prev = match last.take() {
+				Some(block) => block,
+				None => {
+					let number = next - 1;
+					BlockId { number, hash: hex(chain.hash_of(number).await?.as_bytes()) }
+				},
+			};
 			if finalized > catch_up_to {
 				seen.push_back((finalized, Instant::now()));
 				stats.live_started.get_or_insert_with(Instant::now);
 			}
 			let mut blocks = futures::stream::iter(next..=finalized)
-				.map(|n| chain.block_events(n))
+				.map(|n| chain.read_block(n))
 				.buffered(options.prefetch.max(1));
 			let mut unsaved: Option<BlockId> = None;
-			while let Some(block) = blocks.try_next().await? {
+			while let Some(read) = blocks.try_next().await? {
+				check_parent(&prev, &read.events.block, &read.parent_hash)?;
+				prev = read.events.block.clone();
+				let block = read.events;
 				let number = block.block.number;
 				if block.events.is_empty() {
 					if number % EMPTY_BLOCKS_PER_CURSOR_WRITE == 0 {
@@ -305,6 +482,8 @@ pub async fn follow(
 			if let Some(block) = unsaved {
 				sink.advance(&block)?;
 			}
+			// The next pass continues from here (after a reconnection: from the cursor).
+			last = Some(prev);
 		}
 		if reported.elapsed() >= Duration::from_secs(10) {
 			eprintln!(
@@ -317,5 +496,98 @@ pub async fn follow(
 		}
 		chain.next_finalized(&mut subscription, Duration::from_secs(6)).await;
 		finalized = chain.finalized().await?;
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use subxt::{error::Hex, ext::jsonrpsee::types::ErrorObject};
+
+	/// What a node started with `--state-pruning 8` answers `state_call` / `state_getStorage` at
+	/// a block whose state it discarded.
+	const DISCARDED: &str = "Client error: UnknownBlock: State already discarded for \
+		0x4003d2b1c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f";
+
+	fn user(code: i32, message: &str) -> rpcs::Error {
+		rpcs::Error::User(rpcs::UserError { code, message: message.into(), data: None })
+	}
+
+	/// As subxt wraps a failed `state_getStorage` (the events) and a failed `Core_version` call
+	/// (the block's runtime), with the bridge's context on top.
+	fn events_error(rpc: rpcs::Error) -> anyhow::Error {
+		anyhow::Error::from(EventsError::CannotFetchEventBytes(BackendError::from(rpc)))
+			.context("reading the events of block #4003")
+	}
+
+	fn spec_version_error(rpc: rpcs::Error) -> anyhow::Error {
+		anyhow::Error::from(subxt::Error::from(OnlineClientAtBlockError::CannotGetSpecVersion {
+			block_hash: Hex::from(H256::repeat_byte(0x40)),
+			reason: BackendError::from(rpc),
+		}))
+	}
+
+	#[test]
+	fn a_pruned_state_is_recognised_by_the_rpc_error_code() {
+		assert!(is_pruned(&events_error(user(STATE_CLIENT_ERROR, DISCARDED))));
+		assert!(is_pruned(&spec_version_error(user(STATE_CLIENT_ERROR, DISCARDED))));
+		// The same error object, as jsonrpsee's `Call` error inside subxt's client error.
+		let call = JsonrpseeError::Call(ErrorObject::owned(4003, DISCARDED, None::<()>));
+		assert!(is_pruned(&events_error(rpcs::Error::Client(Box::new(call)))));
+		let err = spec_version_error(user(4003, DISCARDED));
+		assert_eq!(rpc_error_object(&err), Some(RpcErrorObject { code: 4003, message: DISCARDED }));
+	}
+
+	#[test]
+	fn text_that_merely_contains_4003_is_not_a_pruned_state() {
+		// Block #4003, a hash with 4003 in it, an OS error 4003: transient, to be retried. The
+		// old classifier read the error text and stopped the bridge for good on each of these.
+		let text = anyhow!("connection reset by peer (os error 4003)")
+			.context("reading the events of block #4003 0x4003aa");
+		assert!(!is_pruned(&text));
+		assert_eq!(rpc_error_object(&text), None);
+		let transport = rpcs::Error::Client(Box::new(std::io::Error::other("4003")));
+		assert!(!is_pruned(&events_error(transport)));
+		// The node's discarded-state message with another code is another error.
+		assert!(!is_pruned(&events_error(user(-32000, DISCARDED))));
+		// Code 4003 is any client error of a state RPC: a failing runtime call is not pruning.
+		let trap = user(4003, "Client error: Execution failed: wasm trap: unreachable");
+		assert!(!is_pruned(&spec_version_error(trap)));
+		// Errors that carry no RPC error object.
+		let decode = EventsError::CannotFindPalletWithIndex(40);
+		assert!(!is_pruned(&anyhow::Error::from(decode).context("State already discarded 4003")));
+	}
+
+	fn id(number: u64, byte: u8) -> BlockId {
+		BlockId { number, hash: hex(H256::repeat_byte(byte).as_bytes()) }
+	}
+
+	#[test]
+	fn each_block_must_name_the_one_before_as_its_parent() {
+		let cursor = id(7, 0xaa);
+		assert!(check_parent(&cursor, &id(8, 0xbb), &cursor.hash).is_ok());
+		assert!(check_parent(&cursor, &id(8, 0xbb), &cursor.hash.to_uppercase()).is_ok());
+		// Another parent: the node serves another history than the one delivered.
+		let err = check_parent(&cursor, &id(8, 0xbb), &id(7, 0xcc).hash).unwrap_err().0;
+		assert!(err.contains("chain discontinuity") && err.contains(&cursor.hash), "{err}");
+		// Not the next number (a block skipped, or read twice).
+		assert!(check_parent(&cursor, &id(9, 0xbb), &cursor.hash).is_err());
+		assert!(check_parent(&cursor, &id(7, 0xbb), &cursor.hash).is_err());
+		assert!(check_parent(&id(u64::MAX, 0xaa), &id(0, 0xbb), &cursor.hash).is_err());
+	}
+
+	#[test]
+	fn a_header_must_be_the_one_of_the_hash_asked_for() {
+		let header = SubstrateHeader::<H256> {
+			parent_hash: H256::repeat_byte(1),
+			number: 8,
+			state_root: H256::repeat_byte(2),
+			extrinsics_root: H256::repeat_byte(3),
+			digest: Default::default(),
+		};
+		let hash = H256::repeat_byte(9);
+		assert!(check_header(8, hash, &header, hash).is_ok());
+		assert!(check_header(8, hash, &header, H256::repeat_byte(8)).is_err());
+		assert!(check_header(9, hash, &header, hash).is_err());
 	}
 }

@@ -24,13 +24,18 @@
 //!
 //! ## Guarantees
 //!
-//! Only finalized blocks are read, in order, each block's events in chain order. A crash at any
-//! point re-reads at most the block being delivered; what it had delivered is not delivered
-//! again (the outbox's transaction; NATS's duplicate window and the stream's last message). The
-//! operator guide and the event schema are in `docs/integrations.md`.
+//! Only finalized blocks are read, in order, each block's events in chain order, and each block
+//! must name the block before it as its parent (the cursor, across restarts): a node that serves
+//! another history stops the bridge ([`follow::check_parent`]). A crash at any point re-reads at
+//! most the block being delivered; what it had delivered is not delivered again (the outbox's
+//! transaction; in NATS, the stream's last message and a publish chain that lets the server store
+//! an event only right after the one before it, [`sink::nats`]). Plain `ws://` is accepted only
+//! to this machine ([`endpoint`]). The operator guide and the event schema are in
+//! `docs/integrations.md`.
 
 pub mod consumer;
 pub mod decode;
+pub mod endpoint;
 pub mod failpoint;
 pub mod follow;
 pub mod schema;

@@ -4,6 +4,7 @@
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 use commerce_bridge::{
+	endpoint::{self, Transport},
 	follow::{self, Chain, Fatal, Options, Stats},
 	sink::{
 		nats::{self, NatsConfig, NatsSink},
@@ -83,9 +84,15 @@ enum Command {
 #[derive(Args, Debug)]
 struct FollowArgs {
 	/// The node's RPC endpoint. The node must keep the state of every block the bridge still has
-	/// to read: run it with `--state-pruning archive-canonical`.
+	/// to read: run it with `--state-pruning archive-canonical`. Plain `ws://` only to this
+	/// machine (127.0.0.0/8, ::1, localhost); a remote node over `wss://`.
 	#[arg(long, default_value = "ws://127.0.0.1:9944")]
 	url: String,
+	/// Accept plain `ws://` to a node on another host. Its traffic is neither encrypted nor
+	/// authenticated: anyone on the path can feed the bridge forged events. Only for a network
+	/// you trust.
+	#[arg(long)]
+	allow_insecure_remote: bool,
 	/// The first block to read when the sink is new (no cursor yet).
 	#[arg(long, default_value_t = 1)]
 	from_block: u64,
@@ -116,10 +123,12 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<()> {
 	match cli.command {
 		Command::Sqlite { follow, db } => {
+			check_endpoint(&follow)?;
 			let sink = Sink::Sqlite(Outbox::open(&db)?);
 			bridge(follow, sink).await
 		},
 		Command::Nats { follow, server, stream, subject_prefix, duplicate_window, state } => {
+			check_endpoint(&follow)?;
 			let config = NatsConfig {
 				server,
 				stream,
@@ -160,6 +169,18 @@ async fn run(cli: Cli) -> Result<()> {
 
 /// Follow until SIGINT/SIGTERM (exit 0 with the figures), a fatal error (exit 2), or forever.
 /// Lost connections to the node are retried with the same sink; the cursor makes that safe.
+/// The node endpoint policy (`endpoint`), before anything is opened: a refusal exits with 2.
+fn check_endpoint(args: &FollowArgs) -> Result<()> {
+	if endpoint::check(&args.url, args.allow_insecure_remote)? == Transport::InsecureRemote {
+		eprintln!(
+			"warning: {} is plain ws:// to another host (--allow-insecure-remote): the node's \
+			 answers are neither encrypted nor authenticated",
+			args.url
+		);
+	}
+	Ok(())
+}
+
 async fn bridge(args: FollowArgs, mut sink: Sink) -> Result<()> {
 	let options = Options { from_block: args.from_block, prefetch: args.prefetch };
 	let mut stats = Stats::default();
@@ -169,9 +190,14 @@ async fn bridge(args: FollowArgs, mut sink: Sink) -> Result<()> {
 		let started = std::time::Instant::now();
 		let attempt = async {
 			let chain = Chain::connect(&args.url).await?;
-			let next = follow::start(&chain, &mut sink, &options).await?;
-			eprintln!("following {} (genesis {}) from block #{next}", args.url, chain.genesis());
-			follow::follow(&chain, &mut sink, next, &options, &mut stats).await
+			let resume = follow::start(&chain, &mut sink, &options).await?;
+			eprintln!(
+				"following {} (genesis {}) from block #{}",
+				args.url,
+				chain.genesis(),
+				resume.next
+			);
+			follow::follow(&chain, &mut sink, resume, &options, &mut stats).await
 		};
 		let result = tokio::select! {
 			result = attempt => result,

@@ -4,7 +4,9 @@
 // failpoints) and from outside, restarted, pointed at a pruned node and at another chain, and
 // run against a real nats-server that is restarted mid-stream, with example consumers that
 // crash before acknowledging. Every time, what was delivered is compared with the chain's own
-// events, read through Polkadot.js: the same set, nothing twice.
+// events, read through Polkadot.js: the same set, nothing twice, in chain order (issue 21: the
+// NATS publish chain). Issue 21 also: a node with the same genesis but another history is
+// refused, and so is plain ws:// to a host that is not this machine.
 import assert from 'node:assert/strict';
 import { rmSync, readFileSync, existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -81,7 +83,11 @@ async function crashAt(args, failpoint, log) {
   assert.ok(run.log().includes(`failpoint ${failpoint}`), run.log());
 }
 
-/** Compare delivered documents with the chain's events up to `to`: same ids, kinds, once each. */
+/**
+ * Compare delivered documents (in delivery order: outbox `seq`, stream sequence) with the chain's
+ * events up to `to`: same ids, kinds, once each, and in the chain's order (blocks ascending, then
+ * event index: the order `chainEvents` lists them in).
+ */
 async function assertSameAsChain(docs, to, what) {
   const delivered = uniqueIds(docs.map((d) => d.id), what);
   const chain = await chainEvents(api, 1, to);
@@ -90,6 +96,7 @@ async function assertSameAsChain(docs, to, what) {
   const extra = [...delivered].filter((id) => !chain.has(id));
   assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, `${what} vs the chain`);
   for (const doc of docs) assert.equal(doc.kind, chain.get(doc.id).kind, `${what}: kind of ${doc.id}`);
+  assert.deepEqual(docs.map((d) => d.id), [...chain.keys()], `${what}: delivery order is chain order`);
   return chain;
 }
 
@@ -165,6 +172,42 @@ test('another chain is refused, and a pruned node is a clear error', async () =>
   }
 });
 
+test('the same genesis with another history is refused: the cursor\'s block must be the node\'s', async () => {
+  // A second --dev node: the same genesis as the first, its own blocks (other timestamps, no
+  // orders). The outbox of the first test has a cursor on the first node's chain.
+  const db = tmp.path('outbox.sqlite');
+  const cursor = outboxCursor(db);
+  assert.ok(cursor > 0, 'the outbox test left a cursor');
+  const twin = await startDevNode({ args: ['--dev-block-time', '200'] });
+  try {
+    assert.equal((await twin.api.rpc.chain.getBlockHash(0)).toHex(), (await api.rpc.chain.getBlockHash(0)).toHex(), 'same genesis');
+    await waitForFinalized(twin.api, cursor + 2, 120_000);
+    const run = start(bridgeBin(), ['sqlite', '--url', `ws://127.0.0.1:${twin.rpcPort}`, '--db', db], { logPath: tmp.path('twin.log') });
+    assert.equal((await within(30_000, run.exited, 'refusal', run.log)).code, 2, run.log());
+    assert.match(run.log(), new RegExp(`the sink's cursor is block #${cursor} 0x[0-9a-f]{64} but the node's block #${cursor} is 0x[0-9a-f]{64}`));
+    assert.equal(outboxCursor(db), cursor, 'nothing delivered from the other history');
+  } finally {
+    await twin.stop();
+  }
+});
+
+test('plain ws:// to a host that is not this machine is refused, unless allowed', async () => {
+  // 192.0.2.1 is TEST-NET-1 (documentation only): nothing answers there, nothing is sent.
+  for (const url of ['ws://192.0.2.1:9944', 'ws://localhost@192.0.2.1:9944', 'ws://localhost.example.com:9944']) {
+    const db = tmp.path('never.sqlite');
+    const refused = start(bridgeBin(), ['sqlite', '--url', url, '--db', db], { logPath: tmp.path('insecure.log') });
+    assert.equal((await within(10_000, refused.exited, `refusing ${url}`, refused.log)).code, 2, refused.log());
+    assert.ok(!existsSync(db), 'refused before opening the sink');
+  }
+  assert.match(readFileSync(tmp.path('insecure.log'), 'utf8'), /refusing to connect to ws:\/\/192\.0\.2\.1:9944: plain ws:\/\/ .*--allow-insecure-remote/);
+  // Allowed: it warns and tries to connect; nothing answers, so it retries (its SIGTERM handler
+  // is installed by then) until SIGTERM stops it with exit 0.
+  const allowed = start(bridgeBin(), ['sqlite', '--url', 'ws://192.0.2.1:9944', '--allow-insecure-remote', '--db', tmp.path('allowed.sqlite')], { logPath: tmp.path('allowed.log') });
+  await until(40_000, () => allowed.log().includes('reconnecting in'), 'a failed connection attempt', allowed.log);
+  assert.match(allowed.log(), /warning: ws:\/\/192\.0\.2\.1:9944 is plain ws:\/\/ to another host \(--allow-insecure-remote\)/);
+  assert.equal((await allowed.stop()).code, 0, allowed.log());
+});
+
 test('NATS JetStream: crash points, a server restart, a lost state file and crashing consumers', async () => {
   const nats = await startNats(tmp.path('nats-store'), tmp.path('nats.log'));
   const state = tmp.path('bridge-state.sqlite');
@@ -205,9 +248,13 @@ test('NATS JetStream: crash points, a server restart, a lost state file and cras
     const stats = JSON.parse(readFileSync(statsPath, 'utf8'));
     assert.equal(stats.duplicates_dropped, 0, 'nothing was re-sent: the stream itself told the bridge where to resume');
 
+    // In stream order, after two crashes mid-block, a server restart mid-round and a lost state
+    // file: every event once, in chain order, with consecutive stream sequences (nothing stored
+    // past a lost publish, nothing appended out of order afterwards).
     const messages = natsDump(nats.url);
     const chain = await assertSameAsChain(messages.map((m) => m.doc), outboxCursor(state), 'the stream');
     for (const m of messages) assert.equal(m.id, m.doc.id, 'the message id is the event id');
+    assert.deepEqual(messages.map((m) => m.seq), messages.map((_, i) => messages[0].seq + i), 'consecutive stream sequences');
 
     // Consumers: inventory dies after handling its third event, before acknowledging it, and
     // is started again; the redelivered event is recognised and not handled twice.

@@ -59,7 +59,7 @@ impl Sink {
 	pub fn duplicates(&self) -> u64 {
 		match self {
 			Sink::Sqlite(_) => 0,
-			Sink::Nats(nats) => nats.duplicates,
+			Sink::Nats(nats) => nats.duplicates(),
 		}
 	}
 }

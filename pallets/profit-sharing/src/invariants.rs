@@ -29,7 +29,8 @@ impl<T: Config> Pallet<T> {
 	///    current and pending versions are stored, at most `MaxVersions`; the live-agreement
 	///    index points to agreements of that vendor and scope.
 	/// 5. Each sale has refunded at most its amount, shared at most its amount, and is in the
-	///    expiry queue.
+	///    expiry queue; it records a credit for at most the beneficiaries of its version (while
+	///    that version is stored).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut received: BTreeMap<AgreementId, BalanceOf<T>> = BTreeMap::new();
 		let mut claimable: BTreeMap<AgreementId, BalanceOf<T>> = BTreeMap::new();
@@ -93,6 +94,12 @@ impl<T: Config> Pallet<T> {
 				SaleExpiries::<T>::contains_key(sale.until.saturating_add(One::one()), order),
 				"a sale without its expiry"
 			);
+			if let Some(version) = Versions::<T>::get(sale.agreement, sale.version) {
+				ensure!(
+					sale.credited.len() <= version.terms.beneficiaries.len(),
+					"a sale credits more beneficiaries than its version has"
+				);
+			}
 			add(&mut sale_deposits, sale.vendor.clone(), sale.deposit.deposit_amount());
 		}
 		let held_sales: BTreeMap<T::AccountId, BalanceOf<T>> =

@@ -26,7 +26,9 @@
 //!   ([`HoldReason::Unclaimed`]) until it is claimed for its beneficiary.
 //! - **Sale and clawback**: each order paid out under an agreement is kept as a sale for
 //!   [`Config::RefundWindow`] blocks, during which its vendor may refund its buyer from its own
-//!   funds ([`Pallet::refund_sale`]). The beneficiaries' part of such a refund is owed back and
+//!   funds ([`Pallet::refund_sale`]). A sale records what it credited each beneficiary; a
+//!   refund takes back the refunded part of that, under the sale's own version, and never more
+//!   than that sale credited, whatever other sales or versions paid since. It is owed back and
 //!   netted from their future shares, never taken from their balances.
 //! - **Ending**: the vendor gives [`Config::NoticePeriod`] blocks' notice, or every
 //!   beneficiary consents to end now. Orders placed before the end still settle by their
@@ -103,6 +105,7 @@ pub type SaleOf<T> = Sale<
 	BalanceOf<T>,
 	BlockNumberFor<T>,
 	<T as Config>::SaleDeposit,
+	<T as Config>::MaxBeneficiaries,
 >;
 
 /// A plan as computed for a payout.
@@ -367,8 +370,9 @@ pub mod pallet {
 			/// How much.
 			amount: BalanceOf<T>,
 		},
-		/// A vendor refunded a sale after release; the beneficiaries owe `clawback` of it,
-		/// netted from their future shares.
+		/// A vendor refunded a sale after release; the beneficiaries owe back what the refunded
+		/// part of the sale credited them (at most what the sale credited), netted from their
+		/// future shares.
 		SaleRefunded {
 			/// The order.
 			order: OrderId,
@@ -376,7 +380,8 @@ pub mod pallet {
 			buyer: T::AccountId,
 			/// How much.
 			amount: BalanceOf<T>,
-			/// The part of the refund the beneficiaries share (each owes its share of it).
+			/// The part of the sale's shared part this refund takes back; each beneficiary owes
+			/// back the same fraction of what the sale credited it.
 			clawback: BalanceOf<T>,
 		},
 	}
@@ -561,8 +566,9 @@ pub mod pallet {
 
 		/// Refund `amount` of a sale to its buyer from the vendor's own funds, within the
 		/// refund window. Only the sale's vendor; at most what was released for it and not
-		/// refunded yet. The beneficiaries' part is clawed back from their future shares.
-		/// Emits `SaleRefunded`.
+		/// refunded yet. What the refunded part of the sale credited its beneficiaries (never
+		/// more than the sale credited them) is clawed back from their future shares. Emits
+		/// `SaleRefunded`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::refund_sale(T::MaxBeneficiaries::get()))]
 		pub fn refund_sale(

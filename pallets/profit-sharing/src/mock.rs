@@ -135,6 +135,7 @@ impl ListingProvider<AccountId, Balance, u64> for MockListings {
 	fn list_like(_: u64, _: &AccountId, _: Balance, _: u32, _: u64) -> Result<u64, DispatchError> {
 		Err(DispatchError::Other("not used"))
 	}
+	fn withdraw_stock(_: u64) {}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_listing(vendor: &AccountId) -> u64 {
 		let id = 1_000 + ExtraListings::iter().count() as u64;

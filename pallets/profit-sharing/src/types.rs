@@ -269,8 +269,17 @@ pub struct Placement {
 }
 
 /// An order paid out under an agreement, refundable by its vendor until `until`.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-pub struct Sale<AccountId, Balance, BlockNumber, Ticket> {
+#[derive(
+	Encode, Decode, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxBeneficiaries))]
+pub struct Sale<AccountId, Balance, BlockNumber, Ticket, MaxBeneficiaries: Get<u32>>
+where
+	AccountId: Clone + Eq + core::fmt::Debug,
+	Balance: Clone + Eq + core::fmt::Debug,
+	BlockNumber: Clone + Eq + core::fmt::Debug,
+	Ticket: Clone + Eq + core::fmt::Debug,
+{
 	/// The agreement.
 	pub agreement: AgreementId,
 	/// The version it settled by.
@@ -283,6 +292,10 @@ pub struct Sale<AccountId, Balance, BlockNumber, Ticket> {
 	pub amount: Balance,
 	/// The part of `amount` above the threshold, which was split.
 	pub shared: Balance,
+	/// What the sale credited each beneficiary of its version, in the version's order: paid
+	/// to it, set aside for it in the pot, or netted against a clawback it owed. Empty when it
+	/// credited nobody. The most its refunds ever claw back from each beneficiary.
+	pub credited: BoundedVec<Balance, MaxBeneficiaries>,
 	/// Refunded so far.
 	pub refunded: Balance,
 	/// The last block a refund is recorded against the agreement.

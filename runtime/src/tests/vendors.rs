@@ -122,7 +122,8 @@ fn missed_deadlines_warn_then_probation_then_a_slash_and_suspension() {
 		// suspends. Bob and Charlie got every late order refunded in full by the chain: they
 		// lost nothing, so the whole slash goes to the treasury (the marketplace fee account).
 		two_missed_orders(listing);
-		let balance = |who: &crate::AccountId| pallet_balances::Pallet::<Runtime>::free_balance(who);
+		let balance =
+			|who: &crate::AccountId| pallet_balances::Pallet::<Runtime>::free_balance(who);
 		let bob = balance(&Sr25519Keyring::Bob.to_account_id());
 		let treasury = balance(&crate::configs::MarketplaceFeeAccount::get());
 		next_period_and_evaluate_dave();

@@ -2,8 +2,8 @@
 //! sale records.
 
 use crate::{
-	Agreements, BalanceOf, Config, Error, Event, HoldReason, Ledgers, Pallet, SaleCursor,
-	SaleExpiries, Sales, Threshold, Versions, WeightInfo,
+	functions::split::pro_rata, Agreements, BalanceOf, Config, Error, Event, HoldReason, Ledgers,
+	Pallet, SaleCursor, SaleExpiries, SaleOf, Sales, Threshold, Versions, WeightInfo,
 };
 use commerce_primitives::{deadlines, OrderId};
 use frame_support::{
@@ -71,38 +71,33 @@ impl<T: Config> Pallet<T> {
 		let refundable = sale.amount.saturating_sub(sale.refunded);
 		ensure!(!amount.is_zero() && amount <= refundable, Error::<T>::InvalidRefund);
 		T::Currency::transfer(&vendor, &sale.buyer, amount, Preservation::Preserve)?;
+		let (before, after) = (sale.refunded, sale.refunded.saturating_add(amount));
 		let mut clawback = BalanceOf::<T>::zero();
 		if let (Some(mut agreement), Some(version)) =
 			(Agreements::<T>::get(sale.agreement), Versions::<T>::get(sale.agreement, sale.version))
 		{
-			let totals = &mut agreement.totals;
-			clawback = match version.terms.threshold {
-				// The drop in revenue above the threshold: what the beneficiaries were paid a
-				// share of and no longer should be.
-				Threshold::Revenue(threshold) => {
-					let before = totals.released.saturating_sub(totals.refunded);
-					let after = before.saturating_sub(amount);
-					before.saturating_sub(threshold).saturating_sub(after.saturating_sub(threshold))
-				},
-				// Units stay sold: the refund's share of this sale's shared part.
-				Threshold::Units(_) => crate::functions::split::pro_rata(
-					sale.shared,
-					amount.saturated_into::<u128>(),
-					sale.amount.saturated_into::<u128>(),
-				),
+			let taken = |refunded| taken_back::<T>(&version.terms.threshold, &sale, refunded);
+			let (from, to) = (taken(before), taken(after));
+			let of = |credit: BalanceOf<T>, (numerator, denominator): (u128, u128)| {
+				pro_rata(credit, numerator, denominator)
 			};
-			totals.refunded.saturating_accrue(amount);
-			for (beneficiary, share) in version.terms.beneficiaries.iter() {
-				let owed = share.mul_floor(clawback);
+			clawback = of(sale.shared, to).saturating_sub(of(sale.shared, from));
+			// Each beneficiary owes back the same fraction of what this sale credited it,
+			// cumulatively rounded down: all of it once the sale is wholly refunded, never more.
+			for ((beneficiary, _), credit) in
+				version.terms.beneficiaries.iter().zip(sale.credited.iter())
+			{
+				let owed = of(*credit, to).saturating_sub(of(*credit, from));
 				if !owed.is_zero() {
 					Ledgers::<T>::mutate(sale.agreement, beneficiary, |ledger| {
 						ledger.get_or_insert_with(Default::default).owed.saturating_accrue(owed);
 					});
 				}
 			}
+			agreement.totals.refunded.saturating_accrue(amount);
 			Agreements::<T>::insert(sale.agreement, agreement);
 		}
-		sale.refunded.saturating_accrue(amount);
+		sale.refunded = after;
 		let buyer = sale.buyer.clone();
 		Sales::<T>::insert(order, sale);
 		Self::deposit_event(Event::SaleRefunded { order, buyer, amount, clawback });
@@ -130,5 +125,26 @@ impl<T: Config> Pallet<T> {
 				frame_support::defensive!("a sale deposit could not be released");
 			}
 		}
+	}
+}
+
+/// The fraction `(numerator, denominator)` of what `sale` credited its beneficiaries that is
+/// taken back once `refunded` of it is refunded: what the sale would not have credited had it
+/// released only `amount − refunded`, under its own version, where it stood in the agreement's
+/// history. With a revenue threshold a refund comes off the top of the sale, which is its
+/// shared part (the part below the threshold is refunded last); with a units threshold the units
+/// stay sold and the shared part shrinks pro rata. Reaches the whole once the sale is wholly
+/// refunded.
+pub(crate) fn taken_back<T: Config>(
+	threshold: &Threshold<BalanceOf<T>>,
+	sale: &SaleOf<T>,
+	refunded: BalanceOf<T>,
+) -> (u128, u128) {
+	let (shared, amount) =
+		(sale.shared.saturated_into::<u128>(), sale.amount.saturated_into::<u128>());
+	let refunded = refunded.saturated_into::<u128>();
+	match threshold {
+		Threshold::Revenue(_) if shared > 0 => (refunded.min(shared), shared),
+		_ => (refunded, amount),
 	}
 }

@@ -134,11 +134,18 @@ impl<T: Config> Pallet<T> {
 			&& received.first().is_some_and(|(who, _)| who == vendor);
 		let (mut to_beneficiaries, mut set_aside, mut netted) =
 			(BalanceOf::<T>::zero(), BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
+		// What the sale credits each beneficiary, in the version's order: the most its refunds
+		// may claw back. Nothing unless escrow paid by the plan.
+		let mut credited = alloc::vec::Vec::new();
 		if aligned {
-			for (share, (payee, got)) in plan.shares.iter().zip(received.iter().skip(1)) {
+			credited.resize(plan.shares.len(), BalanceOf::<T>::zero());
+			for ((share, (payee, got)), credit) in
+				plan.shares.iter().zip(received.iter().skip(1)).zip(credited.iter_mut())
+			{
 				if share.netted.is_zero() && got.is_zero() {
 					continue;
 				}
+				*credit = got.saturating_add(share.netted);
 				let mut ledger = Ledgers::<T>::get(id, &share.beneficiary).unwrap_or_default();
 				ledger.owed.saturating_reduce(share.netted);
 				netted.saturating_accrue(share.netted);
@@ -163,7 +170,10 @@ impl<T: Config> Pallet<T> {
 		totals.to_beneficiaries.saturating_accrue(to_beneficiaries);
 		totals.claimable.saturating_accrue(set_aside);
 		Agreements::<T>::insert(id, agreement);
-		Self::record_sale(order, vendor, buyer, &plan, total);
+		if credited.iter().all(Zero::is_zero) {
+			credited.clear();
+		}
+		Self::record_sale(order, vendor, buyer, &plan, total, credited);
 		Self::deposit_event(Event::Split {
 			order,
 			agreement: id,
@@ -176,13 +186,16 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Keep the sale refundable for `RefundWindow` blocks, if the vendor can hold its deposit.
+	/// Keep the sale refundable for `RefundWindow` blocks, if the vendor can hold its deposit,
+	/// with what it credited each beneficiary (at most one entry per beneficiary of its
+	/// version).
 	fn record_sale(
 		order: OrderId,
 		vendor: &T::AccountId,
 		buyer: &T::AccountId,
 		plan: &PlanOf<T>,
 		amount: BalanceOf<T>,
+		credited: alloc::vec::Vec<BalanceOf<T>>,
 	) {
 		let Ok(deposit) = T::SaleDeposit::new(vendor, Self::sale_footprint()) else { return };
 		let until =
@@ -198,6 +211,8 @@ impl<T: Config> Pallet<T> {
 				buyer: buyer.clone(),
 				amount,
 				shared: plan.shared.min(amount),
+				// One entry per share of the plan, at most `MaxBeneficiaries`: nothing is cut.
+				credited: BoundedVec::truncate_from(credited),
 				refunded: Zero::zero(),
 				until,
 				deposit,

@@ -50,6 +50,130 @@ fn a_wash_sale_refunded_takes_back_only_what_it_paid() {
 	});
 }
 
+/// A change of `id` to `beneficiaries` and `threshold`, accepted by all: orders placed from now
+/// on settle by it.
+fn change(id: u32, beneficiaries: &[(AccountId, Perbill)], threshold: Threshold<Balance>) {
+	assert_ok!(ProfitSharing::propose_change(signed(VENDOR), id, terms(beneficiaries, threshold)));
+	accept_all(id);
+}
+
+fn check() {
+	ProfitSharing::do_try_state().expect("invariants hold");
+}
+
+/// Issue 21, attack 2. The vendor makes a wash sale under a version with a high revenue
+/// threshold (it pays the supplier nothing), has a change to a zero threshold accepted, lets
+/// genuine sales pay the supplier its shares, then refunds the wash sale, in two parts. The
+/// clawback used to measure the wash sale's version's threshold against the revenue of every
+/// version (700 above 1,000 before the refund, none after: 350 owed by the supplier for shares
+/// the wash sale never paid it). A refund takes back only what its sale credited: nothing here.
+#[test]
+fn a_wash_sale_under_a_high_threshold_refunded_after_a_change_takes_nothing() {
+	run(|| {
+		let id = agreement(HALF, Threshold::Revenue(1_000));
+		place(1, VENDOR, LISTING, 1);
+		// The wash sale: below the threshold, nothing shared, nothing credited.
+		assert_eq!(pay(1, BUYER2, VENDOR, 900), vec![(VENDOR, 900), (SUPPLIER, 0)]);
+		assert!(Sales::<Test>::get(1).unwrap().credited.is_empty());
+		change(id, HALF, Threshold::Revenue(0));
+		// Genuine sales under the new version pay the supplier half.
+		assert_eq!(sell(2, 1, 500), vec![(VENDOR, 250), (SUPPLIER, 250)]);
+		assert_eq!(sell(3, 1, 300), vec![(VENDOR, 150), (SUPPLIER, 150)]);
+		check();
+		let supplier = free(SUPPLIER);
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 400));
+		assert_eq!(
+			last_event(),
+			Event::SaleRefunded { order: 1, buyer: BUYER2, amount: 400, clawback: 0 }
+		);
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 500));
+		assert_eq!(
+			last_event(),
+			Event::SaleRefunded { order: 1, buyer: BUYER2, amount: 500, clawback: 0 }
+		);
+		check();
+		// The supplier loses nothing for it.
+		assert_eq!(ledger(id, SUPPLIER), Ledger { received: 400, claimable: 0, owed: 0 });
+		assert_eq!(free(SUPPLIER), supplier);
+		assert_eq!(sell(4, 1, 200), vec![(VENDOR, 100), (SUPPLIER, 100)]);
+		assert_eq!(ledger(id, SUPPLIER), Ledger { received: 500, claimable: 0, owed: 0 });
+	});
+}
+
+/// A sale that crossed a version's threshold (200 of 1,200 above 1,000: 100 credited to
+/// `SUPPLIER`), then a change to another supplier with no threshold and a genuine sale under it,
+/// then the first sale refunded in two parts. The first 150 comes off the top of the sale, its
+/// shared part (75 owed); the rest takes back the other 50 of its shared part, and nothing
+/// more: `SUPPLIER` owes exactly the 100 the sale credited it (the old measure, against the
+/// revenue of both versions, made it 600), and the new version's supplier owes nothing.
+#[test]
+fn a_crossing_sale_refunded_after_a_change_claws_back_exactly_what_it_credited() {
+	run(|| {
+		let id = agreement(HALF, Threshold::Revenue(1_000));
+		assert_eq!(sell(1, 1, 1_200), vec![(VENDOR, 1_100), (SUPPLIER, 100)]);
+		change(id, &[(SUPPLIER2, Perbill::from_percent(50))], Threshold::Revenue(0));
+		assert_eq!(sell(2, 1, 1_000), vec![(VENDOR, 500), (SUPPLIER2, 500)]);
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 150));
+		assert_eq!(
+			last_event(),
+			Event::SaleRefunded { order: 1, buyer: BUYER, amount: 150, clawback: 150 }
+		);
+		assert_eq!(ledger(id, SUPPLIER).owed, 75);
+		check();
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 1_050));
+		assert_eq!(
+			last_event(),
+			Event::SaleRefunded { order: 1, buyer: BUYER, amount: 1_050, clawback: 50 }
+		);
+		assert_eq!(ledger(id, SUPPLIER), Ledger { received: 100, claimable: 0, owed: 100 });
+		assert_eq!(ledger(id, SUPPLIER2), Ledger { received: 500, claimable: 0, owed: 0 });
+		// The revenue counted toward thresholds drops by the refunds.
+		assert_eq!(ProfitSharing::progress(id), Some((1_000, 2)));
+	});
+}
+
+/// Refunds of sales under two versions, in parts and in any order, one of them a sale whose
+/// share was netted against an earlier clawback: each refund claws back, with the sale's own
+/// version's beneficiaries, the refunded part of what that sale credited (paid, or netted), and
+/// a sale wholly refunded exactly that.
+#[test]
+fn refunds_across_versions_claw_back_exactly_what_each_sale_credited() {
+	run(|| {
+		let id = agreement(HALF, Threshold::Revenue(0));
+		assert_eq!(sell(1, 1, 100), vec![(VENDOR, 50), (SUPPLIER, 50)]);
+		change(
+			id,
+			&[(SUPPLIER, Perbill::from_percent(20)), (SUPPLIER2, Perbill::from_percent(10))],
+			Threshold::Revenue(0),
+		);
+		assert_eq!(sell(2, 1, 100), vec![(VENDOR, 70), (SUPPLIER, 20), (SUPPLIER2, 10)]);
+		// Sale 1 (version 0, 50 credited) in three parts: 16, 33, 50 owed in all.
+		for (part, owed) in [(33, 16), (33, 33), (34, 50)] {
+			assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, part));
+			assert_eq!(ledger(id, SUPPLIER).owed, owed);
+			assert_eq!(ledger(id, SUPPLIER2).owed, 0);
+			check();
+		}
+		// Sale 3 (version 1): `SUPPLIER`'s 20 is netted against what it owes; that credits it 20
+		// all the same, which a refund of sale 3 takes back.
+		assert_eq!(sell(3, 1, 100), vec![(VENDOR, 90), (SUPPLIER, 0), (SUPPLIER2, 10)]);
+		assert_eq!(Sales::<Test>::get(3).unwrap().credited.into_inner(), vec![20, 10]);
+		assert_eq!(ledger(id, SUPPLIER).owed, 30);
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 3, 100));
+		assert_eq!(ledger(id, SUPPLIER).owed, 50);
+		assert_eq!(ledger(id, SUPPLIER2).owed, 10);
+		check();
+		// Sale 2, in two parts: its 20 and 10, not a planck more.
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 2, 55));
+		assert_eq!((ledger(id, SUPPLIER).owed, ledger(id, SUPPLIER2).owed), (50 + 11, 10 + 5));
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 2, 45));
+		assert_eq!((ledger(id, SUPPLIER).owed, ledger(id, SUPPLIER2).owed), (70, 20));
+		// Every sale wholly refunded: each beneficiary owes back exactly what it kept.
+		assert_eq!(ledger(id, SUPPLIER), Ledger { received: 70, claimable: 0, owed: 70 });
+		assert_eq!(ledger(id, SUPPLIER2), Ledger { received: 20, claimable: 0, owed: 20 });
+	});
+}
+
 /// The vendor tries to refund more than a sale released (to claw back more than its share),
 /// to refund a sale of another vendor, or to refund twice.
 #[test]

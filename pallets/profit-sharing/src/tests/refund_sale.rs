@@ -43,14 +43,48 @@ fn a_refund_after_the_threshold_is_netted_from_the_next_distribution() {
 	});
 }
 
+/// Order 1 was all the vendor's: refunding it takes nothing back from the beneficiaries, who
+/// keep what orders 2 and 3 paid them. The revenue counted toward the threshold drops by the
+/// refund all the same.
 #[test]
-fn a_refund_of_a_sale_below_the_threshold_still_lowers_the_revenue_above_it() {
+fn a_refund_of_a_sale_below_the_threshold_claws_back_nothing() {
 	run(|| {
 		let id = crossed();
-		// Order 1 was all the vendor's, but refunding 300 of it leaves only 200 above 1,000.
 		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 300));
-		assert_eq!(ledger(id, SUPPLIER).owed, 90);
-		assert_eq!(ledger(id, SUPPLIER2).owed, 60);
+		assert_eq!(
+			last_event(),
+			Event::SaleRefunded { order: 1, buyer: BUYER, amount: 300, clawback: 0 }
+		);
+		assert_eq!(ledger(id, SUPPLIER), Ledger { received: 150, claimable: 0, owed: 0 });
+		assert_eq!(ledger(id, SUPPLIER2), Ledger { received: 100, claimable: 0, owed: 0 });
+		assert_eq!(ProfitSharing::progress(id), Some((1_200, 3)));
+	});
+}
+
+/// Order 2 crossed the threshold: 300 of its 700 shared (90 and 60 credited). A refund comes
+/// off the top of the sale, its shared part first; once that is all taken back, the rest of the
+/// sale is refunded without any clawback.
+#[test]
+fn a_refund_of_the_crossing_sale_takes_its_shared_part_first_and_only_that() {
+	run(|| {
+		let id = crossed();
+		assert_eq!(Sales::<Test>::get(2).unwrap().credited.into_inner(), vec![90, 60]);
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 2, 100));
+		assert_eq!((ledger(id, SUPPLIER).owed, ledger(id, SUPPLIER2).owed), (30, 20));
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 2, 250));
+		assert_eq!(
+			last_event(),
+			Event::SaleRefunded { order: 2, buyer: BUYER, amount: 250, clawback: 200 }
+		);
+		assert_eq!((ledger(id, SUPPLIER).owed, ledger(id, SUPPLIER2).owed), (90, 60));
+		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 2, 350));
+		assert_eq!(
+			last_event(),
+			Event::SaleRefunded { order: 2, buyer: BUYER, amount: 350, clawback: 0 }
+		);
+		// Exactly what order 2 credited, though the revenue fell 700.
+		assert_eq!((ledger(id, SUPPLIER).owed, ledger(id, SUPPLIER2).owed), (90, 60));
+		assert_eq!(ProfitSharing::progress(id), Some((800, 3)));
 	});
 }
 
