@@ -437,11 +437,10 @@ pub fn forbidden(call: &RuntimeCall) -> bool {
 			},
 			_ => false,
 		},
-		RuntimeCall::Council(call) => match call {
+		RuntimeCall::Council(
 			pallet_collective::Call::propose { proposal, .. }
-			| pallet_collective::Call::execute { proposal, .. } => forbidden(proposal),
-			_ => false,
-		},
+			| pallet_collective::Call::execute { proposal, .. },
+		) => forbidden(proposal),
 		RuntimeCall::CouncilRoot(pallet_council_root::Call::dispatch_as_root { call }) => {
 			forbidden(call)
 		},
@@ -455,12 +454,15 @@ pub fn forbidden(call: &RuntimeCall) -> bool {
 /// segment never fills), and no messages.
 fn validation_data(number: BlockNumber, slot: u64, parent: Option<&Header>) -> RuntimeCall {
 	let parent_head = HeadData(parent.map(Encode::encode).unwrap_or_default());
-	let mut builder = RelayStateSproofBuilder::default();
-	builder.para_id = genesis_config_presets::PARACHAIN_ID.into();
-	builder.current_slot = slot.into();
-	// No relay authorities: only the relay parent descendants (unused at offset 0) need them.
-	builder.num_authorities = 0;
-	builder.included_para_head = Some(parent_head.clone());
+	let builder = RelayStateSproofBuilder {
+		para_id: genesis_config_presets::PARACHAIN_ID.into(),
+		current_slot: slot.into(),
+		// No relay authorities: only the relay parent descendants (unused at offset 0) need
+		// them.
+		num_authorities: 0,
+		included_para_head: Some(parent_head.clone()),
+		..Default::default()
+	};
 	let (relay_parent_storage_root, relay_chain_state) = builder.into_state_root_and_proof();
 	RuntimeCall::ParachainSystem(cumulus_pallet_parachain_system::Call::set_validation_data {
 		data: BasicParachainInherentData {

@@ -145,144 +145,156 @@ pub fn seeds() -> Vec<(&'static str, Vec<u8>)> {
 }
 
 fn build() -> Vec<(&'static str, Vec<u8>)> {
-	let mut seeds = Vec::new();
-
-	// An order from listing to confirmation (orders, escrow: the payout less the fee).
-	seeds.push((
-		"order-completed",
-		Seq::new()
-			.now(DAVE, listing(5))
-			.now(FUZZ1, order(0))
-			.next(DAVE, ship(0))
-			.next(FUZZ1, confirm(0))
-			.bytes(),
-	));
-
-	// A vendor applies, the vetting body approves, it sells; the oracle attests the delivery
-	// and the order completes by timeout (`on_idle` or `process_overdue`).
-	seeds.push((
-		"vendor-onboarding-and-timeout",
-		Seq::new()
-			.now(
-				FUZZ2,
-				RuntimeCall::Vendors(pallet_vendors::Call::apply {
-					profile: b"ipfs://fuzz2".to_vec().try_into().expect("short profile"),
-				}),
-			)
-			.next(
-				ALICE,
-				RuntimeCall::Vendors(pallet_vendors::Call::approve { vendor: account_id(FUZZ2) }),
-			)
-			.next(FUZZ2, listing(3))
-			.now(FUZZ3, order(0))
-			.next(FUZZ2, ship(0))
-			.next(FERDIE, RuntimeCall::Orders(pallet_orders::Call::attest_delivery { order: 0 }))
-			.after(
-				MINUTES + 2,
-				BOB,
-				RuntimeCall::Orders(pallet_orders::Call::process_overdue { order: 0 }),
-			)
-			.bytes(),
-	));
-
-	// A dispute ruled by the arbitration panel (Eve, not a party).
-	seeds.push((
-		"dispute-ruled-by-panel",
-		Seq::new()
-			.now(DAVE, listing(2))
-			.now(FUZZ1, order(0))
-			.next(DAVE, ship(0))
-			.next(FUZZ1, dispute(0))
-			.now(
-				DAVE,
-				RuntimeCall::Escrow(pallet_escrow::Call::submit_evidence {
-					order: 0,
-					evidence: [3; 32],
-				}),
-			)
-			.next(
-				EVE,
-				RuntimeCall::Escrow(pallet_escrow::Call::rule { order: 0, to_buyer: PRICE / 4 }),
-			)
-			.bytes(),
-	));
-
-	// A dispute ruled by a two-thirds council motion (the buyer is on the panel).
-	seeds.push((
-		"dispute-ruled-by-council",
-		motion(
+	let mut seeds = vec![
+		// An order from listing to confirmation (orders, escrow: the payout less the fee).
+		(
+			"order-completed",
+			Seq::new()
+				.now(DAVE, listing(5))
+				.now(FUZZ1, order(0))
+				.next(DAVE, ship(0))
+				.next(FUZZ1, confirm(0))
+				.bytes(),
+		),
+		// A vendor applies, the vetting body approves, it sells; the oracle attests the delivery
+		// and the order completes by timeout (`on_idle` or `process_overdue`).
+		(
+			"vendor-onboarding-and-timeout",
+			Seq::new()
+				.now(
+					FUZZ2,
+					RuntimeCall::Vendors(pallet_vendors::Call::apply {
+						profile: b"ipfs://fuzz2".to_vec().try_into().expect("short profile"),
+					}),
+				)
+				.next(
+					ALICE,
+					RuntimeCall::Vendors(pallet_vendors::Call::approve {
+						vendor: account_id(FUZZ2),
+					}),
+				)
+				.next(FUZZ2, listing(3))
+				.now(FUZZ3, order(0))
+				.next(FUZZ2, ship(0))
+				.next(
+					FERDIE,
+					RuntimeCall::Orders(pallet_orders::Call::attest_delivery { order: 0 }),
+				)
+				.after(
+					MINUTES + 2,
+					BOB,
+					RuntimeCall::Orders(pallet_orders::Call::process_overdue { order: 0 }),
+				)
+				.bytes(),
+		),
+		// A dispute ruled by the arbitration panel (Eve, not a party).
+		(
+			"dispute-ruled-by-panel",
 			Seq::new()
 				.now(DAVE, listing(2))
-				.now(EVE, order(0))
+				.now(FUZZ1, order(0))
 				.next(DAVE, ship(0))
-				.next(EVE, dispute(0))
+				.next(FUZZ1, dispute(0))
+				.now(
+					DAVE,
+					RuntimeCall::Escrow(pallet_escrow::Call::submit_evidence {
+						order: 0,
+						evidence: [3; 32],
+					}),
+				)
 				.next(
 					EVE,
-					RuntimeCall::Escrow(pallet_escrow::Call::rule { order: 0, to_buyer: PRICE }),
-				),
-			RuntimeCall::Escrow(pallet_escrow::Call::rule { order: 0, to_buyer: PRICE / 4 }),
-			0,
-		)
-		.bytes(),
-	));
-
-	// The review's exploit: ship and refund one planck in one batch; the buyer disputes what
-	// is left, then refunds and cancellations of a second order.
-	seeds.push((
-		"refunds-and-cancellation",
-		Seq::new()
-			.now(DAVE, listing(3))
-			.now(FUZZ1, order(0))
-			.now(FUZZ2, order(0))
-			.next(
-				DAVE,
-				RuntimeCall::Utility(pallet_utility::Call::batch_all {
-					calls: vec![
-						ship(0),
-						RuntimeCall::Orders(pallet_orders::Call::refund_order {
+					RuntimeCall::Escrow(pallet_escrow::Call::rule {
+						order: 0,
+						to_buyer: PRICE / 4,
+					}),
+				)
+				.bytes(),
+		),
+		// A dispute ruled by a two-thirds council motion (the buyer is on the panel).
+		(
+			"dispute-ruled-by-council",
+			motion(
+				Seq::new()
+					.now(DAVE, listing(2))
+					.now(EVE, order(0))
+					.next(DAVE, ship(0))
+					.next(EVE, dispute(0))
+					.next(
+						EVE,
+						RuntimeCall::Escrow(pallet_escrow::Call::rule {
 							order: 0,
-							amount: 1,
+							to_buyer: PRICE,
 						}),
-					],
-				}),
-			)
-			.now(FUZZ2, RuntimeCall::Orders(pallet_orders::Call::cancel_order { order: 1 }))
-			.now(FUZZ3, order(0))
-			.next(
-				DAVE,
-				RuntimeCall::Orders(pallet_orders::Call::refund_order { order: 2, amount: PRICE }),
-			)
-			.now(
-				DAVE,
-				RuntimeCall::Orders(pallet_orders::Call::refund_order { order: 0, amount: UNIT }),
-			)
-			.next(FUZZ1, dispute(0))
-			.now(
-				DAVE,
-				RuntimeCall::Orders(pallet_orders::Call::update_listing {
-					listing: 0,
-					unit_price: Some(PRICE / 2),
-					stock: Some(10),
-				}),
+					),
+				RuntimeCall::Escrow(pallet_escrow::Call::rule { order: 0, to_buyer: PRICE / 4 }),
+				0,
 			)
 			.bytes(),
-	));
-
-	// Orders left unshipped time out (`on_idle` refunds them); the vendor delists.
-	seeds.push((
-		"unshipped-timeout-and-delist",
-		Seq::new()
-			.now(FERDIE, listing(2))
-			.now(FUZZ1, order(0))
-			.now(POOR, order(0))
-			.after(
-				MINUTES + 2,
-				FUZZ1,
-				RuntimeCall::Orders(pallet_orders::Call::process_overdue { order: 0 }),
-			)
-			.next(FERDIE, RuntimeCall::Orders(pallet_orders::Call::delist { listing: 0 }))
-			.bytes(),
-	));
+		),
+		// The review's exploit: ship and refund one planck in one batch; the buyer disputes what
+		// is left, then refunds and cancellations of a second order.
+		(
+			"refunds-and-cancellation",
+			Seq::new()
+				.now(DAVE, listing(3))
+				.now(FUZZ1, order(0))
+				.now(FUZZ2, order(0))
+				.next(
+					DAVE,
+					RuntimeCall::Utility(pallet_utility::Call::batch_all {
+						calls: vec![
+							ship(0),
+							RuntimeCall::Orders(pallet_orders::Call::refund_order {
+								order: 0,
+								amount: 1,
+							}),
+						],
+					}),
+				)
+				.now(FUZZ2, RuntimeCall::Orders(pallet_orders::Call::cancel_order { order: 1 }))
+				.now(FUZZ3, order(0))
+				.next(
+					DAVE,
+					RuntimeCall::Orders(pallet_orders::Call::refund_order {
+						order: 2,
+						amount: PRICE,
+					}),
+				)
+				.now(
+					DAVE,
+					RuntimeCall::Orders(pallet_orders::Call::refund_order {
+						order: 0,
+						amount: UNIT,
+					}),
+				)
+				.next(FUZZ1, dispute(0))
+				.now(
+					DAVE,
+					RuntimeCall::Orders(pallet_orders::Call::update_listing {
+						listing: 0,
+						unit_price: Some(PRICE / 2),
+						stock: Some(10),
+					}),
+				)
+				.bytes(),
+		),
+		// Orders left unshipped time out (`on_idle` refunds them); the vendor delists.
+		(
+			"unshipped-timeout-and-delist",
+			Seq::new()
+				.now(FERDIE, listing(2))
+				.now(FUZZ1, order(0))
+				.now(POOR, order(0))
+				.after(
+					MINUTES + 2,
+					FUZZ1,
+					RuntimeCall::Orders(pallet_orders::Call::process_overdue { order: 0 }),
+				)
+				.next(FERDIE, RuntimeCall::Orders(pallet_orders::Call::delist { listing: 0 }))
+				.bytes(),
+		),
+	];
 
 	// A replacement tender: the vendor is suspended, Bob opens a tender for its listing,
 	// Ferdie commits, reveals and wins; a buyer orders from the new listing.

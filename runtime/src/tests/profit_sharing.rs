@@ -89,11 +89,20 @@ fn escrow_pays_the_suppliers_their_shares_above_the_threshold_to_the_planck() {
 		assert_eq!(agreement.totals.to_beneficiaries, to_charlie + to_ferdie);
 		assert_eq!(ProfitSharing::progress(0), Some((2 * net, 2)));
 
-		// Dave refunds part of the first sale: the suppliers owe their share of what fell below
-		// the threshold, netted from the next order.
+		// Dave refunds part of the first sale: it paid the suppliers nothing, so they owe
+		// nothing back (a refund takes back at most what its own sale credited).
 		assert_ok!(ProfitSharing::refund_sale(origin(dave), 0, 10 * UNIT));
+		let owed =
+			|who: Sr25519Keyring| ProfitSharing::ledger(0, who.to_account_id()).map(|l| l.owed);
+		assert_eq!((owed(charlie), owed(ferdie)), (Some(0), Some(0)));
+		// Part of the crossing sale: the refund comes off its shared top, so the suppliers owe
+		// that fraction of what it credited them, netted from the next order.
+		assert_ok!(ProfitSharing::refund_sale(origin(dave), 1, 10 * UNIT));
 		let ledger = ProfitSharing::ledger(0, charlie.to_account_id()).unwrap();
-		assert_eq!(ledger.owed, shares[0].1.mul_floor(10 * UNIT));
+		let fraction = |credit: Balance| credit * (10 * UNIT) / shared;
+		assert_eq!(ledger.owed, fraction(to_charlie));
+		assert!(ledger.owed > 0 && ledger.owed <= to_charlie);
+		assert_eq!(owed(ferdie), Some(fraction(to_ferdie)));
 		let c = free_balance(charlie);
 		complete_order();
 		assert_eq!(free_balance(charlie), c + shares[0].1.mul_floor(net) - ledger.owed);
