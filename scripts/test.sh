@@ -4,6 +4,7 @@
 #   2. one build of the workspace (node, runtime WASM, every test target), linted by clippy on
 #      the way (scripts/rustc-wrapper.sh; CI denies warnings);
 #   3. unit, runtime and node tests, from that build;
+#   3b. the runtime fuzzer (fuzz/): two fixed seeds, 90 s each, from that build;
 #   4. the runtime and pallets with `runtime-benchmarks` and `try-runtime` (one more feature set:
 #      clippy, the benchmarks run as tests, runtime tests with both features, no WASM);
 #   5. end-to-end tests: a real `commerce-node --dev` driven by @polkadot/api;
@@ -32,6 +33,15 @@ timed build_workspace
 
 step "unit, runtime and node tests"
 timed cargo test --locked --release --workspace
+
+step "runtime fuzzer: seeds 1 and 2, 90 s each (fuzz/README.md)"
+# Seeded and reproducible up to where the time runs out; a finding prints the failed check and
+# the input in hex, saves it under fuzz-findings/ (replay it with `commerce-fuzz replay`), and
+# fails the run.
+for seed in 1 2; do
+	timed "$CARGO_TARGET_DIR/release/commerce-fuzz" run --seed "$seed" --duration 90 \
+		--findings "$REPO_ROOT/fuzz-findings"
+done
 
 step "runtime and pallets with runtime-benchmarks and try-runtime: lint, benchmarks as tests"
 # The WASM of this feature set is not built: it is for `benchmark pallet` (scripts/bench.sh)
