@@ -21,6 +21,15 @@ mkdir -p "$COMMERCE_CACHE"
 ln -sfn "$REPO_ROOT" "$COMMERCE_CACHE/workspace"
 export WASM_BUILD_WORKSPACE_HINT="$COMMERCE_CACHE/workspace"
 
+# frame-benchmarking-cli (in the node's graph through polkadot-omni-node-lib and polkadot-cli)
+# depends on frame-storage-access-test-runtime, whose build script compiles a whole WASM runtime
+# (461 s of a cold build's build scripts, docs/operators.md) for `benchmark storage` alone, which
+# we never run (scripts/bench.sh runs `benchmark pallet`). It also reran on every change of our
+# Cargo.lock and recompiled polkadot-service, polkadot-cli, the relay chain interfaces and the
+# node after it. Skipped, it compiles `WASM_BINARY = None` and reruns only when this variable
+# changes.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
+
 # Our own crates are compiled through clippy-driver (scripts/rustc-wrapper.sh), so the one build
 # lints them; CI denies warnings. The same settings for every command keep one build for all.
 export RUSTC_WORKSPACE_WRAPPER="$COMMERCE_CACHE/workspace/scripts/rustc-wrapper.sh"

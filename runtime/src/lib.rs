@@ -113,8 +113,12 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
 /// Migrations applied on runtime upgrade, each guarded by its pallet's storage version.
-/// spec 6: the vendors pallet's KPI values, cure samples and tender openers.
-pub type Migrations = (pallet_vendors::migrations::v1::MigrateToV1<Runtime>,);
+/// spec 6: the vendors pallet's KPI values, cure samples and tender openers; what each
+/// profit-sharing sale credited its beneficiaries.
+pub type Migrations = (
+	pallet_vendors::migrations::v1::MigrateToV1<Runtime>,
+	pallet_profit_sharing::migrations::v1::MigrateToV1<Runtime>,
+);
 
 /// Executive: dispatches calls to the pallets. Migrations run through
 /// `frame_system::Config::SingleBlockMigrations`.

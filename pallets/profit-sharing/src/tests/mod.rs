@@ -6,6 +6,7 @@ mod attacks;
 mod claim;
 mod close_agreement;
 mod end_agreement;
+mod migrations;
 mod property;
 mod propose_agreement;
 mod propose_change;
