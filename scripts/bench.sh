@@ -4,15 +4,16 @@
 #   scripts/bench.sh                 # all our pallets, 50 steps x 20 repeats
 #   STEPS=2 REPEAT=1 scripts/bench.sh pallet_orders   # a quick smoke run of one pallet
 #
-# Builds commerce-node with the `runtime-benchmarks` feature and runs `commerce-node benchmark
-# pallet` against the benchmarking runtime's WASM. Also prints
-# `pallet_balances::transfer_keep_alive` measured the same way, for comparison.
-#
-# The benchmarking build has its own target directory ($BENCH_TARGET_DIR, default
-# ~/.cache/commerce-chain/target-bench): in the shared one its feature set would replace the
-# production node's artefacts, and the next test or dev build would rebuild them (~19 minutes
-# here). The first run seeds it with a copy of the shared directory, so that only what the
-# feature changes is compiled.
+# Two builds, neither of them a node with the `runtime-benchmarks` feature (that feature reaches
+# sp-runtime and recompiles nearly the node's whole graph, most of an hour here):
+# - `commerce-bench` (node/src/bin/commerce-bench.rs), the benchmarking CLI alone, comes from the
+#   shared build with the production feature set: `./scripts/test.sh` already built it;
+# - the runtime WASM with `runtime-benchmarks`, built in its own target directory
+#   ($BENCH_TARGET_DIR, default ~/.cache/commerce-chain/target-bench) by the same command as the
+#   shared build plus `WASM_BUILD_CARGO_ARGS`, which gives the feature to the WASM alone: the
+#   native graph is unchanged, so a directory seeded with a copy of the shared one (done once)
+#   recompiles only the WASM and what embeds it.
+# Also prints `pallet_balances::transfer_keep_alive` measured the same way, for comparison.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
@@ -24,6 +25,9 @@ if [ ${#PALLETS[@]} -eq 0 ]; then
 	PALLETS=(pallet_orders pallet_escrow pallet_vendors pallet_profit_sharing pallet_provenance pallet_council_root)
 fi
 
+build_workspace
+BENCH_CLI="$CARGO_TARGET_DIR/release/commerce-bench"
+
 BENCH_TARGET_DIR="${BENCH_TARGET_DIR:-$HOME/.cache/commerce-chain/target-bench}"
 if [ ! -d "$BENCH_TARGET_DIR" ] && [ -d "$CARGO_TARGET_DIR/release" ]; then
 	echo "==> seeding $BENCH_TARGET_DIR from $CARGO_TARGET_DIR (once)"
@@ -31,11 +35,10 @@ if [ ! -d "$BENCH_TARGET_DIR" ] && [ -d "$CARGO_TARGET_DIR/release" ]; then
 	cp -a "$CARGO_TARGET_DIR/." "$BENCH_TARGET_DIR.tmp/"
 	mv "$BENCH_TARGET_DIR.tmp" "$BENCH_TARGET_DIR"
 fi
-export CARGO_TARGET_DIR="$BENCH_TARGET_DIR"
-
-cargo build --locked --release -p commerce-node --features runtime-benchmarks
-BENCH_NODE="$CARGO_TARGET_DIR/release/commerce-node"
-WASM="$CARGO_TARGET_DIR/release/wbuild/commerce-runtime/commerce_runtime.compact.compressed.wasm"
+# `wasm-project` is the name substrate-wasm-builder gives the runtime in the WASM's own manifest.
+CARGO_TARGET_DIR="$BENCH_TARGET_DIR" \
+	WASM_BUILD_CARGO_ARGS="--features wasm-project/runtime-benchmarks" build_workspace
+WASM="$BENCH_TARGET_DIR/release/wbuild/commerce-runtime/commerce_runtime.compact.compressed.wasm"
 
 dir_of() {
 	case "$1" in
@@ -52,7 +55,7 @@ dir_of() {
 for pallet in "${PALLETS[@]}"; do
 	out="$(dir_of "$pallet")/src/weights.rs"
 	echo "==> $pallet -> $out"
-	"$BENCH_NODE" benchmark pallet \
+	"$BENCH_CLI" pallet \
 		--runtime "$WASM" \
 		--genesis-builder-preset development \
 		--pallet "$pallet" --extrinsic '*' \
@@ -64,7 +67,7 @@ for pallet in "${PALLETS[@]}"; do
 done
 
 echo "==> pallet_balances::transfer_keep_alive, for comparison"
-"$BENCH_NODE" benchmark pallet \
+"$BENCH_CLI" pallet \
 	--runtime "$WASM" \
 	--genesis-builder-preset development \
 	--pallet pallet_balances --extrinsic transfer_keep_alive \
