@@ -2,7 +2,7 @@
 # Set up the machine, then run every test tier that fits one machine:
 #   1. formatting;
 #   2. one build of the workspace (node, runtime WASM, every test target), linted by clippy on
-#      the way (scripts/rustc-wrapper.sh; CI denies warnings);
+#      the way (scripts/rustc-wrapper.sh; warnings are errors);
 #   3. unit, runtime and node tests, from that build;
 #   3b. the runtime fuzzer (fuzz/): two fixed seeds, 90 s each, from that build;
 #   4. the runtime and pallets with `runtime-benchmarks` and `try-runtime` (one more feature set:
