@@ -64,6 +64,12 @@ def wasted_units(ws, fs):
     return out
 
 
+def fixable(unit, variants):
+    """Whether the hack can give `unit` the workspace build's features: one variant there, and a
+    superset of the unit's own (adding features the workspace build lacks would change it)."""
+    return len(variants) == 1 and set(unit["features"]) <= set(variants[0])
+
+
 def name_version(u):
     name, version = u["pkg_id"].rsplit("#", 1)[1].rsplit("@", 1)
     return name, version
@@ -79,7 +85,7 @@ def generate(ws, graphs):
     for u, variants in [w for fs in graphs for w in wasted_units(ws, fs)]:
         if not is_lib(u):
             continue
-        if len(variants) != 1 or not set(u["features"]) <= set(variants[0]):
+        if not fixable(u, variants):
             skipped.append((u, variants))
             continue
         ctx = "host" if u["profile"]["opt_level"] == "0" else "target"
@@ -126,8 +132,7 @@ def main():
     mode, ws = sys.argv[1], load(sys.argv[2])
     if mode == "check":
         fs = load(sys.argv[3])
-        wasted = [(u, v) for (u, v) in wasted_units(ws, fs)
-                  if len(v) == 1 and set(u["features"]) <= set(v[0])]
+        wasted = [(u, v) for (u, v) in wasted_units(ws, fs) if fixable(u, v)]
         for u, _ in wasted:
             print("repeated:", "@".join(name_version(u)), u["target"]["name"], u["mode"],
                   "opt-level", u["profile"]["opt_level"], file=sys.stderr)
