@@ -30,6 +30,12 @@ export WASM_BUILD_WORKSPACE_HINT="$COMMERCE_CACHE/workspace"
 # changes.
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 
+# litep2p's WebRTC (str0m) asks for a vendored OpenSSL, which compiled OpenSSL 3 from source in
+# every cold build (604 s of one core, docs/operators.md). Link the system's instead: setup.sh
+# installs libssl-dev; str0m's DTLS 1.2 needs nothing newer than Debian's OpenSSL 3.0. The node
+# binary then needs libssl3 at run time, as any Debian system has.
+export OPENSSL_NO_VENDOR=1
+
 # Our own crates are compiled through clippy-driver (scripts/rustc-wrapper.sh), so the one build
 # lints them; warnings are denied (below). The same settings for every command keep one build for all.
 export RUSTC_WORKSPACE_WRAPPER="$COMMERCE_CACHE/workspace/scripts/rustc-wrapper.sh"
@@ -43,9 +49,10 @@ export CLIPPY_ARGS="${CLIPPY_ARGS:--D__CLIPPY_HACKERY__warnings}"
 # The one build of the workspace that every command shares: the node, the runtime (WASM
 # included) and every test target, with the features the tests need, so `cargo test` afterwards
 # and `run-dev.sh` after the tests compile nothing again.
+# TIMINGS=1 adds cargo's `--timings` report (target/cargo-timings/cargo-timing.html).
 WORKSPACE_BUILD_ARGS=(--locked --release --workspace --all-targets)
 build_workspace() {
-	cargo build "${WORKSPACE_BUILD_ARGS[@]}" "$@"
+	cargo build "${WORKSPACE_BUILD_ARGS[@]}" ${TIMINGS:+--timings} "$@"
 }
 
 # The second feature set: the runtime and pallets with `runtime-benchmarks` and `try-runtime`,

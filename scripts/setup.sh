@@ -8,8 +8,8 @@ log() { printf '[setup] %s\n' "$*"; }
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# 1. System packages: clang/libclang (bindgen), protoc (libp2p), a C/C++ toolchain, Node.js for
-#    the end-to-end tests, nats-server for the bridge's tests.
+# 1. System packages: clang/libclang (bindgen), protoc (libp2p), OpenSSL's headers, a C/C++
+#    toolchain, Node.js for the end-to-end tests, nats-server for the bridge's tests.
 need=()
 command -v clang >/dev/null || need+=(clang)
 # bindgen (clang-sys, for librocksdb-sys) loads the unversioned libclang.so that only
@@ -17,6 +17,10 @@ command -v clang >/dev/null || need+=(clang)
 # bindgen does not load here. Check for that exact file.
 compgen -G '/usr/lib/llvm-*/lib/libclang.so' >/dev/null || need+=(libclang-dev)
 command -v protoc >/dev/null || need+=(protobuf-compiler)
+# openssl-sys links the system's OpenSSL (OPENSSL_NO_VENDOR, env.sh), found through pkg-config's
+# openssl.pc, which libssl-dev installs with the headers and libssl.so.
+[ -f "/usr/lib/$(uname -m)-linux-gnu/pkgconfig/openssl.pc" ] && [ -f /usr/include/openssl/ssl.h ] ||
+	need+=(libssl-dev)
 command -v g++ >/dev/null || need+=(build-essential)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v node >/dev/null || need+=(nodejs)
