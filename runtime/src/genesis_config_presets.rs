@@ -16,11 +16,14 @@
 //!   the consortium's file (`commerce-node export-chain-spec --chain consortium:FILE --raw`).
 
 use crate::{
-	configs::MarketplaceFeeAccount, AccountId, ArbitrationPanelConfig, AuraId, Balance,
-	BalancesConfig, CollatorSelectionConfig, CouncilMembershipConfig, DeliveryOraclesConfig,
-	EscrowConfig, OrdersConfig, ParachainInfoConfig, PolkadotXcmConfig, Runtime,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, VendorsConfig, VettingBodyConfig,
-	EXISTENTIAL_DEPOSIT, UNIT,
+	configs::{
+		ForeignAssetOwner, MarketplaceFeeAccount, STABLECOIN_DECIMALS, STABLECOIN_MIN_BALANCE,
+		USDC_ASSET_ID, USDT_ASSET_ID,
+	},
+	AccountId, ArbitrationPanelConfig, AssetsConfig, AuraId, Balance, BalancesConfig,
+	CollatorSelectionConfig, CouncilMembershipConfig, DeliveryOraclesConfig, EscrowConfig,
+	OrdersConfig, ParachainInfoConfig, PolkadotXcmConfig, Runtime, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, VendorsConfig, VettingBodyConfig, EXISTENTIAL_DEPOSIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
@@ -48,6 +51,11 @@ pub const DEV_MIN_CONFIRM_WINDOW: u32 = 10;
 pub const DEV_KPI_PERIOD: u32 = 20;
 /// The commit and the reveal window of tenders on the development presets, in blocks.
 pub const DEV_TENDER_WINDOW: u32 = 10;
+/// The development presets' test stablecoin: its asset id (6 decimals, symbol `cUSD`, issued
+/// by Alice).
+pub const DEV_STABLECOIN_ID: u32 = 1;
+/// What each development account holds of the test stablecoin: 100,000 cUSD.
+pub const DEV_STABLECOIN_ENDOWMENT: Balance = 100_000 * 1_000_000;
 /// The name of the production preset.
 pub const PRODUCTION_PRESET: &str = "production";
 /// The XCM version the chain assumes before negotiation.
@@ -136,6 +144,39 @@ pub fn consortium_genesis(consortium: &Consortium) -> serde_json::Value {
 	genesis(consortium, false)
 }
 
+/// The assets of a preset: Asset Hub's USDT and USDC on every chain (owned by nobody, minted
+/// only by reserve transfers from Asset Hub); on development chains also a test stablecoin
+/// issued by Alice, held by every endowed account.
+fn assets(consortium: &Consortium, dev: bool) -> AssetsConfig {
+	type Asset = (u32, AccountId, bool, Balance);
+	type Metadata = (u32, Vec<u8>, Vec<u8>, u8);
+	let mut assets: Vec<Asset> = vec![
+		(USDT_ASSET_ID, ForeignAssetOwner::get(), true, STABLECOIN_MIN_BALANCE),
+		(USDC_ASSET_ID, ForeignAssetOwner::get(), true, STABLECOIN_MIN_BALANCE),
+	];
+	let mut metadata: Vec<Metadata> = vec![
+		(USDT_ASSET_ID, b"Tether USD".to_vec(), b"USDT".to_vec(), STABLECOIN_DECIMALS),
+		(USDC_ASSET_ID, b"USD Coin".to_vec(), b"USDC".to_vec(), STABLECOIN_DECIMALS),
+	];
+	let mut accounts = Vec::new();
+	if dev {
+		let issuer = Sr25519Keyring::Alice.to_account_id();
+		assets.push((DEV_STABLECOIN_ID, issuer, true, STABLECOIN_MIN_BALANCE));
+		metadata.push((
+			DEV_STABLECOIN_ID,
+			b"Commerce Test Dollar".to_vec(),
+			b"cUSD".to_vec(),
+			STABLECOIN_DECIMALS,
+		));
+		accounts = consortium
+			.endowments
+			.iter()
+			.map(|(who, _)| (DEV_STABLECOIN_ID, who.clone(), DEV_STABLECOIN_ENDOWMENT))
+			.collect();
+	}
+	AssetsConfig { assets, metadata, accounts, ..Default::default() }
+}
+
 fn genesis(consortium: &Consortium, dev: bool) -> serde_json::Value {
 	let min_confirm = dev.then_some(DEV_MIN_CONFIRM_WINDOW);
 	let period_length = dev.then_some(DEV_KPI_PERIOD);
@@ -152,6 +193,7 @@ fn genesis(consortium: &Consortium, dev: bool) -> serde_json::Value {
 				.chain(core::iter::once((MarketplaceFeeAccount::get(), EXISTENTIAL_DEPOSIT)))
 				.collect(),
 		},
+		assets: assets(consortium, dev),
 		parachain_info: ParachainInfoConfig { parachain_id: ParaId::from(consortium.para_id) },
 		collator_selection: CollatorSelectionConfig {
 			invulnerables: consortium.collators.iter().map(|(acc, _)| acc.clone()).collect(),

@@ -272,6 +272,12 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(11)]
 	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(12)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(13)]
+	pub type AssetsHolder = pallet_assets_holder;
+	#[runtime::pallet_index(14)]
+	pub type AssetRate = pallet_asset_rate;
 
 	// Collators: 20–29. The order matters: session keys are set up by `Session` after
 	// `CollatorSelection` has chosen the authors, and `Aura` reads them.

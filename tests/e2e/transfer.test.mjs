@@ -61,3 +61,48 @@ test('a signed transfer moves exactly the amount, and the sender pays the fee', 
   assert.equal(freshAfter, amount);
   assert.equal(aliceBefore - aliceAfter, amount + fee);
 });
+
+/** `units` of an asset shown with its own metadata, e.g. "12.50 cUSD". */
+async function showAsset(api, id, units) {
+  const meta = await api.query.assets.metadata(id);
+  const decimals = meta.decimals.toNumber();
+  const scale = 10n ** BigInt(decimals);
+  const cents = (units * 100n) / scale; // two decimals, as a shop shows prices
+  const whole = cents / 100n;
+  const frac = (cents % 100n).toString().padStart(2, '0');
+  return `${whole}.${frac} ${meta.symbol.toUtf8()}`;
+}
+
+test('the dev chain\'s test stablecoin: held by every dev account, moved and shown by its metadata', async () => {
+  const { api } = node;
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const bob = keyring.addFromUri('//Bob');
+  const fresh = keyring.addFromMnemonic(mnemonicGenerate());
+  const CUSD = 1;
+  const meta = await api.query.assets.metadata(CUSD);
+  assert.equal(meta.symbol.toUtf8(), 'cUSD');
+  assert.equal(meta.decimals.toNumber(), 6);
+  for (const id of [1984, 1337]) { // Asset Hub's USDT and USDC: known, no supply yet
+    const details = (await api.query.assets.asset(id)).unwrap();
+    assert.equal(details.supply.toBigInt(), 0n);
+    assert.ok(details.isSufficient.isTrue);
+  }
+  const balanceOf = async (who, at = api) =>
+    (await at.query.assets.account(CUSD, who)).unwrapOr(null)?.balance.toBigInt() ?? 0n;
+  assert.equal(await balanceOf(bob.address), 100_000n * 10n ** 6n);
+
+  const amount = 12_500_000n; // 12.50 cUSD
+  const { blockHash, events } = await submit(
+    api, api.tx.assets.transferKeepAlive(CUSD, fresh.address, amount), bob,
+  );
+  const transferred = events.find(({ event }) => api.events.assets.Transferred.is(event));
+  assert.ok(transferred, 'an Assets.Transferred event');
+  assert.equal(transferred.event.data.amount.toBigInt(), amount);
+  assert.equal(await showAsset(api, CUSD, transferred.event.data.amount.toBigInt()), '12.50 cUSD');
+
+  // The fresh account holds only cUSD (the asset is sufficient): no CMRC at all.
+  const at = await api.at(blockHash);
+  assert.equal(await balanceOf(fresh.address, at), amount);
+  assert.equal((await at.query.system.account(fresh.address)).data.free.toBigInt(), 0n);
+  assert.equal(await balanceOf(bob.address, at), 100_000n * 10n ** 6n - amount);
+});

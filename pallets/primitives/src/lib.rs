@@ -13,8 +13,8 @@
 //! | [`OrderObserver`] | vendors, profit sharing (a pair observes both); `()` ignores them | orders | each order's facts: KPIs, the agreement an order settles by |
 //! | [`ListingProvider`] | orders | vendors | a listing's terms; a tender winner's new listing |
 //!
-//! [`deadlines`] holds the `(block, id)` deadline queue both pallets use, and [`runtime_api`] the
-//! runtime API dapps call. [`HoldersOf`] and [`DepositAmount`] let `try_state` compare what a
+//! [`deadlines`] holds the `(block, id)` deadline queue both pallets use, [`currency`] the one
+//! `fungibles` interface to CMRC and the assets, and [`runtime_api`] the runtime API dapps call. [`HoldersOf`] and [`DepositAmount`] let `try_state` compare what a
 //! pallet records against the funds actually on hold.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -22,6 +22,7 @@
 
 extern crate alloc;
 
+pub mod currency;
 pub mod deadlines;
 pub mod runtime_api;
 

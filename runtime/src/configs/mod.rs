@@ -2,10 +2,12 @@
 
 mod commerce;
 mod governance;
+mod payments;
 mod xcm_config;
 
 pub use commerce::*;
 pub use governance::*;
+pub use payments::*;
 pub use xcm_config::*;
 
 use crate::{

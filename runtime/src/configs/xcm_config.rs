@@ -2,22 +2,33 @@
 //!
 //! commerce-chain speaks XCM with its relay chain and sibling parachains so that it can join the
 //! network as a parachain (version negotiation, HRMP channel management, messages from the relay
-//! chain). It is not a reserve or teleport location for any asset: transfers of the native token
-//! out of the chain are not offered, and no account sends or executes XCM by extrinsic
-//! (`pallet_xcm`'s user calls are closed), because the XCM weights are not benchmarked for this
-//! runtime yet. `pallet_xcm`'s administrative `force_*` calls stay with `Root`.
+//! chain), and so that Asset Hub's USDT and USDC can arrive:
+//!
+//! - **Foreign stablecoins.** Asset Hub is trusted as the reserve of its USDT and USDC, and of
+//!   nothing else: a reserve transfer from Asset Hub (`ReserveAssetDeposited`, `BuyExecution`,
+//!   `DepositAsset`) mints them here as the assets [`USDT_ASSET_ID`] and [`USDC_ASSET_ID`]
+//!   ([`ForeignStablecoins`]), backed one for one by what Asset Hub keeps in this chain's
+//!   sovereign account. The same assets claimed by any other origin are refused, and no other
+//!   asset id is ever credited by XCM. Execution is paid in the transferred stablecoin at a
+//!   fixed rate ([`UsdtFeeRate`], [`UsdcFeeRate`]); that fee is not minted here, so it stays in
+//!   the sovereign account on Asset Hub, over-backing the supply here.
+//! - The chain is not a reserve or teleport location for any asset: transfers out of the chain
+//!   are not offered, and no account sends or executes XCM by extrinsic (`pallet_xcm`'s user
+//!   calls are closed), because the XCM weights are not benchmarked for this runtime yet.
+//!   `pallet_xcm`'s administrative `force_*` calls stay with `Root`.
 
 use super::{
-	AccountId, Balances, ParachainSystem, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
-	WeightToFee, XcmpQueue,
+	AccountId, AssetId, Balances, ParachainSystem, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeOrigin, WeightToFee, XcmpQueue, USDC_ASSET_ID, USDT_ASSET_ID,
 };
 use crate::{
-	deposit, AllPalletsWithSystem, Balance, ParachainInfo, PolkadotXcm, RuntimeHoldReason,
+	deposit, AllPalletsWithSystem, Assets, Balance, ParachainInfo, PolkadotXcm, RuntimeHoldReason,
 };
 use frame_support::{
 	parameter_types,
 	traits::{
-		fungible::HoldConsideration, ConstU32, Contains, Everything, LinearStoragePrice, Nothing,
+		fungible::HoldConsideration, ConstU32, Contains, ContainsPair, Everything,
+		LinearStoragePrice, Nothing,
 	},
 	weights::Weight,
 };
@@ -28,13 +39,17 @@ use xcm::latest::prelude::*;
 use xcm_builder::{
 	AccountId32Aliases, AllowExplicitUnpaidExecutionFrom, AllowKnownQueryResponses,
 	AllowSubscriptionsFrom, AllowTopLevelPaidExecutionFrom, DenyRecursively,
-	DenyReserveTransferToRelayChain, DenyThenTry, EnsureXcmOrigin, FixedWeightBounds,
-	FrameTransactionalProcessor, FungibleAdapter, IsConcrete, NativeAsset, ParentIsPreset,
-	RelayChainAsNative, SiblingParachainAsNative, SiblingParachainConvertsVia,
-	SignedAccountId32AsNative, SignedToAccountId32, SovereignSignedViaLocation, TakeWeightCredit,
-	TrailingSetTopicAsId, UsingComponents, WithComputedOrigin, WithUniqueTopic,
+	DenyReserveTransferToRelayChain, DenyThenTry, EnsureXcmOrigin, FixedRateOfFungible,
+	FixedWeightBounds, FrameTransactionalProcessor, FungibleAdapter, FungiblesAdapter, IsConcrete,
+	NativeAsset, NoChecking, ParentIsPreset, RelayChainAsNative, SiblingParachainAsNative,
+	SiblingParachainConvertsVia, SignedAccountId32AsNative, SignedToAccountId32,
+	SovereignSignedViaLocation, TakeWeightCredit, TrailingSetTopicAsId, UsingComponents,
+	WithComputedOrigin, WithUniqueTopic,
 };
-use xcm_executor::XcmExecutor;
+use xcm_executor::{
+	traits::{Error as MatchError, MatchesFungibles},
+	XcmExecutor,
+};
 
 parameter_types! {
 	pub const RelayLocation: Location = Location::parent();
@@ -62,6 +77,93 @@ pub type LocationToAccountId = (
 /// The native token, as an XCM asset at `Here`.
 pub type LocalAssetTransactor =
 	FungibleAdapter<Balances, IsConcrete<HereLocation>, LocationToAccountId, AccountId, ()>;
+
+/// Asset Hub's parachain id.
+pub const ASSET_HUB_PARA_ID: u32 = 1000;
+/// The index of Asset Hub's trust-backed assets pallet, where USDT and USDC live.
+pub const ASSET_HUB_ASSETS_PALLET: u8 = 50;
+
+parameter_types! {
+	/// Asset Hub, the reserve of the foreign stablecoins.
+	pub AssetHubLocation: Location = Location::new(1, [Parachain(ASSET_HUB_PARA_ID)]);
+	/// USDT as XCM names it.
+	pub UsdtLocation: Location = ForeignStablecoins::location(USDT_ASSET_ID);
+	/// USDC as XCM names it.
+	pub UsdcLocation: Location = ForeignStablecoins::location(USDC_ASSET_ID);
+	/// XCM execution paid in USDT: 1 USDT (6 decimals) per second of weight and 0.1 USDT per
+	/// megabyte of proof: 0.03625 USDT for a reserve transfer's five instructions.
+	pub UsdtFeeRate: (xcm::latest::AssetId, u128, u128) =
+		(xcm::latest::AssetId(UsdtLocation::get()), 1_000_000, 100_000);
+	/// XCM execution paid in USDC, at USDT's rate.
+	pub UsdcFeeRate: (xcm::latest::AssetId, u128, u128) =
+		(xcm::latest::AssetId(UsdcLocation::get()), 1_000_000, 100_000);
+	/// Required by the assets transactor's type; unused, as nothing is teleported.
+	pub CheckingAccount: AccountId = PolkadotXcm::check_account();
+}
+
+/// The foreign assets the chain accepts, each from its reserve only: Asset Hub's USDT and USDC,
+/// `(1, [Parachain(1000), PalletInstance(50), GeneralIndex(id)])`, as the local assets of the
+/// same id. Matches nothing else, so no other asset of `pallet_assets` is ever credited or
+/// debited by XCM.
+pub struct ForeignStablecoins;
+
+impl ForeignStablecoins {
+	/// The ids of the accepted foreign assets.
+	pub const IDS: [AssetId; 2] = [USDT_ASSET_ID, USDC_ASSET_ID];
+
+	/// Where Asset Hub keeps the asset it numbers `id`.
+	pub fn location(id: AssetId) -> Location {
+		Location::new(
+			1,
+			[
+				Parachain(ASSET_HUB_PARA_ID),
+				PalletInstance(ASSET_HUB_ASSETS_PALLET),
+				GeneralIndex(id.into()),
+			],
+		)
+	}
+
+	/// The local id of the accepted foreign asset at `location`.
+	pub fn id_of(location: &Location) -> Option<AssetId> {
+		match location.unpack() {
+			(
+				1,
+				[Parachain(ASSET_HUB_PARA_ID), PalletInstance(ASSET_HUB_ASSETS_PALLET), GeneralIndex(index)],
+			) => Self::IDS.into_iter().find(|id| u128::from(*id) == *index),
+			_ => None,
+		}
+	}
+}
+
+impl MatchesFungibles<AssetId, Balance> for ForeignStablecoins {
+	fn matches_fungibles(asset: &Asset) -> Result<(AssetId, Balance), MatchError> {
+		let id = Self::id_of(&asset.id.0).ok_or(MatchError::AssetNotHandled)?;
+		match asset.fun {
+			Fungible(amount) => Ok((id, amount)),
+			NonFungible(_) => Err(MatchError::AssetNotHandled),
+		}
+	}
+}
+
+/// Asset Hub is the reserve of the accepted foreign assets, and of nothing else.
+impl ContainsPair<Asset, Location> for ForeignStablecoins {
+	fn contains(asset: &Asset, origin: &Location) -> bool {
+		*origin == AssetHubLocation::get() && Self::id_of(&asset.id.0).is_some()
+	}
+}
+
+/// The accepted foreign assets, minted on arrival into `pallet_assets`.
+pub type ForeignAssetTransactor = FungiblesAdapter<
+	Assets,
+	ForeignStablecoins,
+	LocationToAccountId,
+	AccountId,
+	NoChecking,
+	CheckingAccount,
+>;
+
+/// Every asset XCM can move here: CMRC, then the foreign stablecoins.
+pub type AssetTransactors = (LocalAssetTransactor, ForeignAssetTransactor);
 
 /// How an XCM origin becomes a dispatch origin for `Transact`. The relay chain is not made
 /// superuser: the council alone governs the chain.
@@ -107,14 +209,20 @@ impl xcm_executor::Config for XcmConfig {
 	type RuntimeCall = RuntimeCall;
 	type XcmSender = XcmRouter;
 	type XcmEventEmitter = PolkadotXcm;
-	type AssetTransactor = LocalAssetTransactor;
+	type AssetTransactor = AssetTransactors;
 	type OriginConverter = XcmOriginToTransactDispatchOrigin;
-	type IsReserve = NativeAsset;
+	// A chain is the reserve of its own native token; Asset Hub of its USDT and USDC.
+	type IsReserve = (NativeAsset, ForeignStablecoins);
 	type IsTeleporter = ();
 	type UniversalLocation = UniversalLocation;
 	type Barrier = Barrier;
 	type Weigher = FixedWeightBounds<UnitWeightCost, RuntimeCall, MaxInstructions>;
-	type Trader = UsingComponents<WeightToFee, HereLocation, AccountId, Balances, ()>;
+	// Execution is paid in CMRC, or in the foreign stablecoin a reserve transfer brings.
+	type Trader = (
+		UsingComponents<WeightToFee, HereLocation, AccountId, Balances, ()>,
+		FixedRateOfFungible<UsdtFeeRate, ()>,
+		FixedRateOfFungible<UsdcFeeRate, ()>,
+	);
 	type ResponseHandler = PolkadotXcm;
 	type AssetTrap = PolkadotXcm;
 	type SubscriptionService = PolkadotXcm;

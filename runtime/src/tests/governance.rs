@@ -62,7 +62,7 @@ fn authorize_upgrade() -> RuntimeCall {
 	})
 }
 
-fn propose(who: Sr25519Keyring, threshold: u32, call: RuntimeCall) -> sp_core::H256 {
+pub(super) fn propose(who: Sr25519Keyring, threshold: u32, call: RuntimeCall) -> sp_core::H256 {
 	let len = call.encoded_size() as u32;
 	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
 	assert_ok!(Council::propose(
@@ -74,11 +74,11 @@ fn propose(who: Sr25519Keyring, threshold: u32, call: RuntimeCall) -> sp_core::H
 	hash
 }
 
-fn vote(who: Sr25519Keyring, hash: sp_core::H256, index: u32) {
+pub(super) fn vote(who: Sr25519Keyring, hash: sp_core::H256, index: u32) {
 	assert_ok!(Council::vote(RuntimeOrigin::signed(who.to_account_id()), hash, index, true));
 }
 
-fn close(hash: sp_core::H256, index: u32, call: &RuntimeCall) {
+pub(super) fn close(hash: sp_core::H256, index: u32, call: &RuntimeCall) {
 	assert_ok!(Council::close(
 		RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
 		hash,

@@ -6,6 +6,7 @@ mod commerce;
 mod fees;
 mod genesis;
 mod governance;
+mod payments;
 mod profit_sharing;
 mod provenance;
 mod vendors;

@@ -1,0 +1,131 @@
+//! Currencies other than CMRC: the consortium's assets (`pallet_assets`) and holds on them
+//! (`pallet_assets_holder`), so that a stablecoin can be held like a balance.
+//!
+//! - **Who creates assets.** The council alone (`force_create`, a two-thirds motion or root):
+//!   the permissionless `create` is closed. A consortium's own token is created with the
+//!   issuer the council names as its owner; that account mints and burns it with
+//!   `assets.mint`/`assets.burn`, and the council can change the team (`force_set_team`) or
+//!   freeze the asset.
+//! - **Ids.** Asset ids are `u32`. [`USDT_ASSET_ID`] and [`USDC_ASSET_ID`] are reserved for Asset
+//!   Hub's USDT and USDC (the ids Asset Hub itself gives them): XCM credits those two ids, and
+//!   only those, from a reserve transfer whose origin is Asset Hub
+//!   (`xcm_config::ForeignStablecoins`). Every other id is a local asset, which XCM never
+//!   touches. A `u32` rather than the XCM location as the key keeps every escrow record and
+//!   storage key that names a currency small.
+//! - **Rates.** The council sets each asset's rate to CMRC (`pallet_asset_rate`:
+//!   `assetRate.create/update/remove`, CMRC planck per smallest unit of the asset). A rate
+//!   makes the asset council-approved for commerce: the value it is weighed at where amounts in
+//!   several currencies meet (vendor KPIs), and the price of fees paid in it.
+//! - **Deposits.** `force_create` takes none; metadata and approvals take the usual storage
+//!   deposits in CMRC. The accepted assets are sufficient: an account holding only a stablecoin
+//!   exists without CMRC, so a buyer who holds nothing else can be paid back.
+
+use super::CouncilTwoThirds;
+use crate::{
+	deposit, AccountId, Assets, AssetsHolder, Balance, Balances, Runtime, RuntimeEvent,
+	RuntimeHoldReason, EXISTENTIAL_DEPOSIT,
+};
+use commerce_primitives::{
+	currency::{
+		AssetsHolderHolders, AssetsWithHolds, NativeFromLeft, NativeOrWithId, UnionHolders, UnionOf,
+	},
+	BalancesHolders,
+};
+use frame_support::{
+	parameter_types,
+	traits::{AsEnsureOriginWithArg, ConstU32, EitherOfDiverse, NeverEnsureOrigin},
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use sp_runtime::traits::AccountIdConversion;
+
+/// Identifies an asset of `pallet_assets`.
+pub type AssetId = u32;
+
+/// Names a currency of commerce: CMRC (`Native`) or an asset (`WithId(id)`).
+pub type CurrencyId = NativeOrWithId<AssetId>;
+
+/// Every currency behind one `fungibles` interface, holds included: CMRC from `Balances`, the
+/// assets from `Assets` with their holds in `AssetsHolder`.
+pub type NativeAndAssets =
+	UnionOf<Balances, AssetsWithHolds<Assets, AssetsHolder>, NativeFromLeft, CurrencyId, AccountId>;
+
+/// Every account with funds on hold for a reason, per currency (for `try_state`).
+pub type CurrencyHolders = UnionHolders<
+	BalancesHolders<Runtime>,
+	AssetsHolderHolders<AssetsHolder, AssetId, AccountId, RuntimeHoldReason, Balance>,
+>;
+
+/// Asset Hub's USDT: its id there, and its id here.
+pub const USDT_ASSET_ID: AssetId = 1984;
+/// Asset Hub's USDC: its id there, and its id here.
+pub const USDC_ASSET_ID: AssetId = 1337;
+/// The decimals of USDT and USDC (and of the development presets' test stablecoin).
+pub const STABLECOIN_DECIMALS: u8 = 6;
+/// The smallest balance an account may hold of USDT or USDC here: 0.01.
+pub const STABLECOIN_MIN_BALANCE: Balance = 10_000;
+
+parameter_types! {
+	/// What `create` would hold; `create` is closed (see the module docs), so it is never held.
+	pub const AssetDeposit: Balance = deposit(1, 210);
+	/// What an account of a non-sufficient asset holds; the accepted assets are sufficient.
+	pub const AssetAccountDeposit: Balance = deposit(1, 16);
+	/// The item part of an asset's metadata deposit.
+	pub const MetadataDepositBase: Balance = deposit(1, 68);
+	/// The per-byte part of an asset's metadata deposit.
+	pub const MetadataDepositPerByte: Balance = deposit(0, 1);
+	/// What an approval (`approve_transfer`) holds.
+	pub const ApprovalDeposit: Balance = EXISTENTIAL_DEPOSIT;
+	/// The id of the owner of the foreign assets.
+	pub const ForeignAssetOwnerId: PalletId = PalletId(*b"cmrc/frn");
+	/// The owner (admin, issuer, freezer) of USDT and USDC here: a keyless account, so that
+	/// nobody can mint them but XCM from their reserve; the council acts on them with the
+	/// `force_*` calls.
+	pub ForeignAssetOwner: AccountId = ForeignAssetOwnerId::get().into_account_truncating();
+}
+
+impl pallet_assets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	// Accounts removed per `destroy_accounts` call.
+	type RemoveItemsLimit = ConstU32<1000>;
+	type AssetId = AssetId;
+	type AssetIdParameter = codec::Compact<AssetId>;
+	type ReserveData = ();
+	type Currency = Balances;
+	// Nobody creates assets by a signed call; the council uses `force_create`.
+	type CreateOrigin = AsEnsureOriginWithArg<NeverEnsureOrigin<AccountId>>;
+	type ForceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type AssetDeposit = AssetDeposit;
+	type AssetAccountDeposit = AssetAccountDeposit;
+	type MetadataDepositBase = MetadataDepositBase;
+	type MetadataDepositPerByte = MetadataDepositPerByte;
+	type ApprovalDeposit = ApprovalDeposit;
+	type StringLimit = ConstU32<50>;
+	type Freezer = ();
+	// Holds on assets (escrow's, once commerce pays in them) live in `pallet_assets_holder`.
+	type Holder = AssetsHolder;
+	type Extra = ();
+	type CallbackHandle = ();
+	type AssetIdAllocator = ();
+	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+impl pallet_assets_holder::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeEvent = RuntimeEvent;
+}
+
+impl pallet_asset_rate::Config for Runtime {
+	type WeightInfo = pallet_asset_rate::weights::SubstrateWeight<Runtime>;
+	type RuntimeEvent = RuntimeEvent;
+	type CreateOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type RemoveOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type UpdateOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type Currency = Balances;
+	type AssetKind = AssetId;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
