@@ -61,8 +61,12 @@ impl Seq {
 	}
 }
 
+/// CMRC, the currency of the seeds' listings and orders.
+const CMRC: commerce_runtime::configs::CurrencyId = commerce_runtime::configs::CurrencyId::Native;
+
 fn listing(stock: u32) -> RuntimeCall {
 	RuntimeCall::Orders(pallet_orders::Call::create_listing {
+		currency: CMRC,
 		unit_price: PRICE,
 		stock,
 		metadata: b"ipfs://x".to_vec(),
@@ -76,6 +80,7 @@ fn order(listing: u64) -> RuntimeCall {
 		listing,
 		quantity: 1,
 		max_unit_price: PRICE,
+		currency: CMRC,
 	})
 }
 
@@ -339,6 +344,7 @@ fn build() -> Vec<(&'static str, Vec<u8>)> {
 					listing: 1,
 					quantity: 1,
 					max_unit_price: bid,
+					currency: CMRC,
 				}),
 			)
 			.now(

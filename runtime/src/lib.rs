@@ -115,9 +115,13 @@ pub type UncheckedExtrinsic =
 /// Migrations applied on runtime upgrade, each guarded by its pallet's storage version.
 /// spec 6: the vendors pallet's KPI values, cure samples and tender openers; what each
 /// profit-sharing sale credited its beneficiaries.
+/// spec 7 (transaction version 2: `create_listing` and `place_order` take a currency): the
+/// currency of each escrow, listing and order (all CMRC before).
 pub type Migrations = (
 	pallet_vendors::migrations::v1::MigrateToV1<Runtime>,
 	pallet_profit_sharing::migrations::v1::MigrateToV1<Runtime>,
+	pallet_escrow::migrations::v1::MigrateToV1<Runtime>,
+	pallet_orders::migrations::v1::MigrateToV1<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets. Migrations run through
@@ -160,10 +164,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	authoring_version: 1,
-	spec_version: 6,
+	spec_version: 7,
 	impl_version: 0,
 	apis: RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 

@@ -35,7 +35,7 @@ before(async () => {
   ws = `ws://127.0.0.1:${node.rpcPort}`;
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   k = Object.fromEntries(['Bob', 'Charlie', 'Dave', 'Eve'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]));
-  const listed = await submit(api, api.tx.orders.createListing(PRICE, 100_000, 'ipfs://bridge-e2e', 50, 500), k.dave);
+  const listed = await submit(api, api.tx.orders.createListing('Native', PRICE, 100_000, 'ipfs://bridge-e2e', 50, 500), k.dave);
   listing = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toNumber();
   await round();
   await round();
@@ -55,7 +55,7 @@ const placedIn = (events) =>
  */
 async function round() {
   const buyers = [k.bob, k.charlie, k.eve];
-  const place = () => api.tx.orders.placeOrder(listing, 1, PRICE);
+  const place = () => api.tx.orders.placeOrder(listing, 1, PRICE, 'Native');
   const placed = await Promise.all(buyers.map((b) => submit(api, api.tx.utility.batchAll([place(), place()]), b)));
   const orders = placed.map((r) => placedIn(r.events));
   const tracking = '0x' + '5a'.repeat(32);

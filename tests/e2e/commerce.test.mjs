@@ -66,7 +66,7 @@ test('list, race, ship, complete, cancel, dispute and rule: balances and stock e
   const marketplaceFee = (await api.query.escrow.marketplaceFee()).toBigInt(); // parts per billion
 
   // The vendor lists two units.
-  const listed = await send(api.tx.orders.createListing(PRICE, 2, 'ipfs://bafy-commerce-e2e', 10, 100), vendor);
+  const listed = await send(api.tx.orders.createListing('Native', PRICE, 2, 'ipfs://bafy-commerce-e2e', 10, 100), vendor);
   const listingId = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toNumber();
   const listingDeposit = (await account(vendor)).reserved - before.vendor.reserved;
   assert.ok(listingDeposit > 0n, 'the listing holds a deposit');
@@ -75,7 +75,7 @@ test('list, race, ship, complete, cancel, dispute and rule: balances and stock e
   // land in the same block. Exactly two get an order; the third is refused and pays only fees.
   const racers = [k.eve, k.charlie, k.bob];
   const race = await Promise.allSettled(
-    racers.map((b) => send(api.tx.orders.placeOrder(listingId, 1, PRICE), b)),
+    racers.map((b) => send(api.tx.orders.placeOrder(listingId, 1, PRICE, 'Native'), b)),
   );
   assert.equal(race.filter((r) => r.status === 'fulfilled').length, 2, 'exactly two orders');
   const lost = race.findIndex((r) => r.status === 'rejected');
@@ -100,7 +100,7 @@ test('list, race, ship, complete, cancel, dispute and rule: balances and stock e
   assert.equal(listing.stock.toNumber(), 1);
 
   // C, who lost the race, now gets the returned unit; it ships and C disputes it.
-  const placedC = await send(api.tx.orders.placeOrder(listingId, 1, PRICE), buyerC);
+  const placedC = await send(api.tx.orders.placeOrder(listingId, 1, PRICE, 'Native'), buyerC);
   const orderC = eventOf(placedC.events, 'OrderPlaced').data.order.toNumber();
   await send(api.tx.orders.shipOrder(orderC, '0x' + '22'.repeat(32)), vendor);
   await send(api.tx.escrow.openDispute(orderC, '0x' + '33'.repeat(32)), buyerC);
@@ -153,9 +153,9 @@ test('list, race, ship, complete, cancel, dispute and rule: balances and stock e
 test('the CommerceApi runtime API serves listings and an account\'s orders', async () => {
   const vendor = k.ferdie;
   const buyer = k.charlie;
-  const listed = await send(api.tx.orders.createListing(UNIT, 5, 'ipfs://bafy-api', 10, 100), vendor);
+  const listed = await send(api.tx.orders.createListing('Native', UNIT, 5, 'ipfs://bafy-api', 10, 100), vendor);
   const listingId = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toNumber();
-  const placed = await send(api.tx.orders.placeOrder(listingId, 2, UNIT), buyer);
+  const placed = await send(api.tx.orders.placeOrder(listingId, 2, UNIT, 'Native'), buyer);
   const orderId = eventOf(placed.events, 'OrderPlaced').data.order.toNumber();
 
   const listing = await api.call.commerceApi.listing(listingId);

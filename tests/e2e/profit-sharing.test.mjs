@@ -52,7 +52,7 @@ const share = (parts, amount) => (parts * amount) / BILLION;
 
 /** Eve orders one unit, Dave ships, Eve confirms. Returns the order id and its `Split` event. */
 async function completeOrder(listing) {
-  const placed = await send(api.tx.orders.placeOrder(listing, 1, PRICE), k.eve);
+  const placed = await send(api.tx.orders.placeOrder(listing, 1, PRICE, 'Native'), k.eve);
   const order = placed.events.find(({ event }) => event.method === 'OrderPlaced').event.data.order.toNumber();
   await send(api.tx.orders.shipOrder(order, `0x${'11'.repeat(32)}`), k.dave);
   const confirmed = await send(api.tx.orders.confirmDelivery(order), k.eve);
@@ -65,7 +65,7 @@ test('a 3-way split with a threshold pays each party to the planck, and a refund
   const net = PRICE - share(feeRate, PRICE);
 
   // Dave lists; proposes the agreement for that listing; Charlie and Ferdie accept.
-  const listed = await send(api.tx.orders.createListing(PRICE, 10, 'ipfs://goods', 100, 100), k.dave);
+  const listed = await send(api.tx.orders.createListing('Native', PRICE, 10, 'ipfs://goods', 100, 100), k.dave);
   const listing = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toNumber();
   const terms = {
     beneficiaries: [[k.charlie.address, SHARES.charlie], [k.ferdie.address, SHARES.ferdie]],

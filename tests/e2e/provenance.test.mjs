@@ -102,9 +102,9 @@ test('a batch from its producer to a buyer, attested, corrected, exported as EPC
   // Bob hands over to Dave, who sells it to Eve.
   const toDave = await recorded(api.tx.provenance.ship(batch, k.dave.address, null, details()), k.bob);
   await send(api.tx.provenance.receive(batch, toDave, details()), k.dave);
-  const listed = await send(api.tx.orders.createListing(10n * UNIT, 1, 'ipfs://batch', 10, 100), k.dave);
+  const listed = await send(api.tx.orders.createListing('Native', 10n * UNIT, 1, 'ipfs://batch', 10, 100), k.dave);
   const listing = eventOf(listed.events, 'orders', 'ListingCreated').data.listing.toNumber();
-  const placed = await send(api.tx.orders.placeOrder(listing, 1, 10n * UNIT), k.eve);
+  const placed = await send(api.tx.orders.placeOrder(listing, 1, 10n * UNIT, 'Native'), k.eve);
   const order = eventOf(placed.events, 'orders', 'OrderPlaced').data.order.toNumber();
   // Only the order's vendor ships against it, only to its buyer.
   await assert.rejects(send(api.tx.provenance.ship(batch, k.charlie.address, order, details()), k.dave), /provenance\.NotOrderParties/);

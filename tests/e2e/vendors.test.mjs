@@ -53,7 +53,7 @@ async function waitForPeriod(n) {
 async function twoOrdersVendorAIgnores(listing) {
   const ids = [];
   for (const buyer of [k.bob, k.dave]) {
-    const placed = await submit(api, api.tx.orders.placeOrder(listing, 1, PRICE), buyer);
+    const placed = await submit(api, api.tx.orders.placeOrder(listing, 1, PRICE, 'Native'), buyer);
     ids.push(placed.events.find(({ event }) => event.method === 'OrderPlaced').event.data.order.toNumber());
   }
   // The ship-by deadline passes and `on_idle` refunds both.
@@ -81,7 +81,7 @@ test('a vendor that keeps missing deadlines is warned, put on probation, slashed
     assert.equal(record.bond.toBigInt(), bond);
   }
 
-  const listedA = await submit(api, api.tx.orders.createListing(PRICE, 20, 'ipfs://vendor-a', SHIP_WINDOW, 100), vendorA);
+  const listedA = await submit(api, api.tx.orders.createListing('Native', PRICE, 20, 'ipfs://vendor-a', SHIP_WINDOW, 100), vendorA);
   const listingA = listedA.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toNumber();
 
   // Three periods in which both of A's orders miss their deadline. Each starts at a period's
@@ -140,7 +140,7 @@ test('a vendor that keeps missing deadlines is warned, put on probation, slashed
 
   // A's listing takes no new order.
   await assert.rejects(
-    submit(api, api.tx.orders.placeOrder(listingA, 1, PRICE), k.bob),
+    submit(api, api.tx.orders.placeOrder(listingA, 1, PRICE, 'Native'), k.bob),
     (err) => err.message === 'orders.VendorNotActive',
   );
 
@@ -201,13 +201,13 @@ test('a vendor that keeps missing deadlines is warned, put on probation, slashed
   assert.equal(listing.vendor.toString(), vendorB.address);
   // The missed orders were restocked: the tender offered A's whole stock.
   assert.equal(listing.stock.toNumber(), 20);
-  const placed = await submit(api, api.tx.orders.placeOrder(newListing, 1, bidPrice), k.bob);
+  const placed = await submit(api, api.tx.orders.placeOrder(newListing, 1, bidPrice, 'Native'), k.bob);
   assert.ok(placed.events.some(({ event }) => event.method === 'OrderPlaced'));
 });
 
 test('only approved vendors may list', async () => {
   await assert.rejects(
-    submit(api, api.tx.orders.createListing(PRICE, 1, 'ipfs://x', SHIP_WINDOW, 100), k.bob),
+    submit(api, api.tx.orders.createListing('Native', PRICE, 1, 'ipfs://x', SHIP_WINDOW, 100), k.bob),
     (err) => err.message === 'orders.NotAVendor',
   );
   // Approval is the vetting body's: Bob cannot approve himself.

@@ -8,7 +8,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use frame_support::{
 	traits::{
-		fungible::{Inspect, Mutate},
+		fungibles::{Inspect, Mutate},
 		Get, Hooks,
 	},
 	weights::Weight,
@@ -21,7 +21,7 @@ const SEED: u32 = 0;
 const ON_IDLE_MAX: u32 = 64;
 
 fn amount<T: Config>() -> BalanceOf<T> {
-	T::Currency::minimum_balance().saturating_mul(1_000u32.into())
+	T::Currency::minimum_balance(T::NativeCurrency::get()).saturating_mul(1_000u32.into())
 }
 
 /// A disputable order between two fresh accounts; the fee account exists and the fee is at its
@@ -29,7 +29,12 @@ fn amount<T: Config>() -> BalanceOf<T> {
 fn order<T: Config>(index: u32) -> (OrderId, T::AccountId, T::AccountId) {
 	let buyer: T::AccountId = account("buyer", index, SEED);
 	let vendor: T::AccountId = account("vendor", index, SEED);
-	T::Currency::set_balance(&T::FeeAccount::get(), T::Currency::minimum_balance());
+	let native = T::NativeCurrency::get();
+	T::Currency::set_balance(
+		native.clone(),
+		&T::FeeAccount::get(),
+		T::Currency::minimum_balance(native),
+	);
 	MarketplaceFee::<T>::put(T::MaxFee::get());
 	let id = T::BenchmarkHelper::disputable_order(&buyer, &vendor, amount::<T>());
 	(id, buyer, vendor)

@@ -1,20 +1,22 @@
 //! The pallet's storage invariants, checked by `try_state` (and by every test).
 
 use crate::{
-	BalanceOf, Config, Disputes, Escrows, HoldReason, MarketplaceFee, Pallet, RulingCursor,
-	RulingDeadlines,
+	BalanceOf, Config, CurrencyOf, Disputes, Escrows, HoldReason, MarketplaceFee, Pallet,
+	RulingCursor, RulingDeadlines,
 };
-use alloc::collections::btree_map::BTreeMap;
-use commerce_primitives::HoldersOf;
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
+use codec::Encode;
+use commerce_primitives::currency::CurrencyHoldersOf;
 use frame_support::{ensure, traits::Get};
 use sp_runtime::{traits::CheckedAdd, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
 	/// Check every invariant of the pallet's storage.
 	///
-	/// 1. Every account with funds on hold under [`HoldReason::Escrow`] holds exactly the sum of
-	///    the escrows it is the buyer of, and every escrow's buyer has that hold: no escrowed
-	///    money is missing, and none is held without an escrow.
+	/// 1. In every currency, every account with funds on hold under [`HoldReason::Escrow`]
+	///    holds exactly the sum of the escrows in that currency it is the buyer of, and every
+	///    escrow's buyer has that hold: no escrowed money is missing, and none is held without
+	///    an escrow.
 	/// 2. Every escrow holds more than zero.
 	/// 3. Every dispute belongs to an open escrow and has its ruling deadline queued (unless that
 	///    block was drained already and it awaits `resolve_overdue_dispute`); every queued ruling
@@ -22,14 +24,18 @@ impl<T: Config> Pallet<T> {
 	/// 4. The marketplace fee is at most `MaxFee`.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let reason = T::RuntimeHoldReason::from(HoldReason::Escrow);
-		let mut escrowed: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		// Keyed by the encoded `(currency, buyer)`: a currency need not be ordered.
+		let key = |currency: &CurrencyOf<T>, who: &T::AccountId| (currency, who).encode();
+		let mut escrowed: BTreeMap<Vec<u8>, BalanceOf<T>> = BTreeMap::new();
 		for (_, escrow) in Escrows::<T>::iter() {
 			ensure!(escrow.amount > 0u32.into(), "an escrow holds nothing");
-			let entry = escrowed.entry(escrow.buyer.clone()).or_default();
+			let entry = escrowed.entry(key(&escrow.currency, &escrow.buyer)).or_default();
 			*entry = entry.checked_add(&escrow.amount).ok_or("escrow sum overflows")?;
 		}
-		let held: BTreeMap<T::AccountId, BalanceOf<T>> =
-			T::Holders::holders(&reason).into_iter().collect();
+		let held: BTreeMap<Vec<u8>, BalanceOf<T>> = T::Holders::holders(&reason)
+			.into_iter()
+			.map(|(currency, who, amount)| (key(&currency, &who), amount))
+			.collect();
 		ensure!(held == escrowed, "funds on hold for escrow differ from the buyers' escrows");
 
 		let cursor = RulingCursor::<T>::get();

@@ -3,12 +3,17 @@
 //! ## Overview
 //! Holds each order's payment on the buyer's account, under this pallet's hold reason, from the
 //! moment the order is placed until it ends; then pays it out exactly once: released to the
-//! vendor less the marketplace fee, refunded to the buyer, or split between them. Buyers and
+//! vendor less the marketplace fee, refunded to the buyer, or split between them. An escrow is
+//! in one currency, the order's: the native token or an asset (a stablecoin), all moved through
+//! one `fungibles` implementation ([`Config::Currency`]); every part of its payout is paid in
+//! that currency. Buyers and
 //! vendors may dispute a shipped order; the consortium's arbitration rules the split, and a
 //! fallback split applies if nobody rules in time.
 //!
 //! ## Terminology
-//! - **Escrow**: the record of one order's held payment (buyer, vendor, amount).
+//! - **Escrow**: the record of one order's held payment (buyer, vendor, currency, amount).
+//! - **Currency**: what an escrow is held and paid in, a [`CurrencyOf`] (for the runtime,
+//!   `NativeOrWithId<AssetId>`: the native token or an asset of `pallet_assets`).
 //! - **Marketplace fee**: a share of every amount paid to a vendor, paid to the fee account.
 //!   Changed only by [`Config::GovernanceOrigin`], never above [`Config::MaxFee`].
 //! - **Settlement**: the single payout of an escrow: `to_buyer` released back to the buyer, the
@@ -41,9 +46,10 @@
 //! - Ruling deadlines are entries keyed by `(block, order)` ([`commerce_primitives::deadlines`]),
 //!   removed when the dispute is ruled: no per-block capacity that someone could fill to stop
 //!   another party's dispute.
-//! - `try_state` checks that every account with funds on hold under this pallet's reason holds
-//!   exactly the sum of its escrows (and every escrow's buyer holds them), and that every
-//!   dispute belongs to an escrow and has its ruling deadline queued.
+//! - `try_state` checks, per currency, that every account with funds on hold under this
+//!   pallet's reason holds exactly the sum of its escrows in that currency (and every escrow's
+//!   buyer holds them), and that every dispute belongs to an escrow and has its ruling deadline
+//!   queued.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -53,6 +59,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+pub mod migrations;
 // Compiled always, so that runtime tests can check the invariants too.
 mod invariants;
 #[cfg(test)]
@@ -78,14 +85,21 @@ pub trait BenchmarkHelper<AccountId, Balance> {
 }
 pub use weights::WeightInfo;
 
-use frame_support::traits::fungible;
+use frame_support::traits::fungibles;
 
-/// The balance type of the pallet's currency.
-pub type BalanceOf<T> =
-	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// The balance type of the pallet's currencies.
+pub type BalanceOf<T> = <<T as Config>::Currency as fungibles::Inspect<
+	<T as frame_system::Config>::AccountId,
+>>::Balance;
+
+/// What names a currency: the native token or an asset.
+pub type CurrencyOf<T> = <<T as Config>::Currency as fungibles::Inspect<
+	<T as frame_system::Config>::AccountId,
+>>::AssetId;
 
 /// An escrow as stored.
-pub type EscrowOf<T> = EscrowRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+pub type EscrowOf<T> =
+	EscrowRecord<<T as frame_system::Config>::AccountId, CurrencyOf<T>, BalanceOf<T>>;
 
 /// A dispute as stored.
 pub type DisputeOf<T> = Dispute<
@@ -96,13 +110,15 @@ pub type DisputeOf<T> = Dispute<
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use commerce_primitives::{HoldersOf, OrderDisputes, OrderId, PayoutSplitter};
-	use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
+	use commerce_primitives::{
+		currency::CurrencyHoldersOf, OrderDisputes, OrderId, PayoutSplitter,
+	};
+	use frame_support::{pallet_prelude::*, traits::fungibles::MutateHold};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -111,9 +127,14 @@ pub mod pallet {
 	/// Configuration of the pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The currency held and paid.
-		type Currency: fungible::Mutate<Self::AccountId>
+		/// Every currency an escrow may be in, held and paid through one implementation (for
+		/// the runtime, the union of the native balances and the assets with their holds).
+		type Currency: fungibles::Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The native token's currency: the currency of escrows stored before there were
+		/// others (storage version 0, see [`crate::migrations`]).
+		type NativeCurrency: Get<CurrencyOf<Self>>;
 
 		/// The runtime's hold reasons, of which this pallet's are part.
 		type RuntimeHoldReason: From<HoldReason> + PartialEq;
@@ -146,8 +167,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type FallbackBuyerShare: Get<Perbill>;
 
-		/// Every account with funds on hold, for `try_state` (never used in dispatch).
-		type Holders: HoldersOf<Self::AccountId, Self::RuntimeHoldReason, BalanceOf<Self>>;
+		/// Every account with funds on hold, per currency, for `try_state` (never used in
+		/// dispatch).
+		type Holders: CurrencyHoldersOf<
+			CurrencyOf<Self>,
+			Self::AccountId,
+			Self::RuntimeHoldReason,
+			BalanceOf<Self>,
+		>;
 
 		/// Weights of this pallet's calls and hooks, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -217,6 +244,8 @@ pub mod pallet {
 			buyer: T::AccountId,
 			/// Who is paid on release.
 			vendor: T::AccountId,
+			/// The currency held, and paid out.
+			currency: CurrencyOf<T>,
 			/// The amount held.
 			amount: BalanceOf<T>,
 		},
@@ -224,6 +253,8 @@ pub mod pallet {
 		Settled {
 			/// The order.
 			order: OrderId,
+			/// The currency of every amount here.
+			currency: CurrencyOf<T>,
 			/// Returned to the buyer.
 			to_buyer: BalanceOf<T>,
 			/// Paid to the vendor's payees, after the fee.
@@ -235,6 +266,8 @@ pub mod pallet {
 		PartiallyRefunded {
 			/// The order.
 			order: OrderId,
+			/// The currency of both amounts.
+			currency: CurrencyOf<T>,
 			/// Returned to the buyer now.
 			amount: BalanceOf<T>,
 			/// Still in escrow.

@@ -1,15 +1,19 @@
-//! Test runtime: `frame_system`, `pallet_balances` and the escrow pallet, with mock orders and
-//! a configurable payout splitter.
+//! Test runtime: `frame_system`, `pallet_balances`, `pallet_assets` with
+//! `pallet_assets_holder` (a test stablecoin) and the escrow pallet, with mock orders and a
+//! configurable payout splitter. Escrow moves both currencies through the runtime's union.
 
 use crate as pallet_escrow;
-use commerce_primitives::{OrderDisputes, OrderId, Payees, PayoutSplitter};
+use commerce_primitives::{
+	currency::{AssetsHolderHolders, AssetsWithHolds, NativeFromLeft, NativeOrWithId, UnionOf},
+	BalancesHolders, OrderDisputes, OrderId, Payees, PayoutSplitter,
+};
 use frame_support::{
 	derive_impl, ensure, parameter_types,
-	traits::{ConstU32, ConstU64, EnsureOrigin},
+	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, EnsureOrigin},
 	weights::Weight,
 	BoundedVec, Twox64Concat,
 };
-use frame_system::{EnsureRoot, RawOrigin};
+use frame_system::{EnsureRoot, EnsureSigned, RawOrigin};
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Perbill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -27,6 +31,13 @@ pub const NOBODY: AccountId = 555;
 pub const INITIAL: Balance = 1_000_000;
 pub const RULING_WINDOW: u64 = 30;
 pub const MAX_FEE: Perbill = Perbill::from_percent(10);
+/// The test stablecoin: sufficient, minimum balance [`USD_MIN`].
+pub const USD: u32 = 7;
+pub const USD_MIN: Balance = 5;
+/// The currencies, as escrow names them.
+pub const CMRC: Currency = NativeOrWithId::Native;
+pub const STABLE: Currency = NativeOrWithId::WithId(USD);
+pub type Currency = NativeOrWithId<u32>;
 
 #[frame_support::runtime]
 mod runtime {
@@ -48,6 +59,10 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(2)]
 	pub type Escrow = pallet_escrow;
+	#[runtime::pallet_index(3)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(4)]
+	pub type AssetsHolder = pallet_assets_holder;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -62,6 +77,24 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ExistentialDeposit = ConstU64<10>;
 }
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+	type Holder = AssetsHolder;
+}
+
+impl pallet_assets_holder::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeEvent = RuntimeEvent;
+}
+
+/// Every currency of the test runtime, holds included, as the runtime composes them.
+pub type NativeAndAssets =
+	UnionOf<Balances, AssetsWithHolds<Assets, AssetsHolder>, NativeFromLeft, Currency, AccountId>;
 
 /// Orders as the escrow sees them: 1 = shipped (disputable), 2 = disputed.
 #[frame_support::storage_alias]
@@ -161,10 +194,12 @@ parameter_types! {
 	pub const FeeAccount: AccountId = FEE_ACCOUNT;
 	pub const MaxFee: Perbill = MAX_FEE;
 	pub const FallbackBuyerShare: Perbill = Perbill::from_percent(50);
+	pub const Native: Currency = CMRC;
 }
 
 impl pallet_escrow::Config for Test {
-	type Currency = Balances;
+	type Currency = NativeAndAssets;
+	type NativeCurrency = Native;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Orders = MockOrders;
 	type PayoutSplitter = MockSplitter;
@@ -174,7 +209,10 @@ impl pallet_escrow::Config for Test {
 	type ArbitrationOrigin = MockArbitration;
 	type RulingWindow = ConstU64<RULING_WINDOW>;
 	type FallbackBuyerShare = FallbackBuyerShare;
-	type Holders = commerce_primitives::BalancesHolders<Test>;
+	type Holders = commerce_primitives::currency::UnionHolders<
+		BalancesHolders<Test>,
+		AssetsHolderHolders<AssetsHolder, u32, AccountId, RuntimeHoldReason, Balance>,
+	>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockOrders;
@@ -187,7 +225,7 @@ impl pallet_escrow::BenchmarkHelper<AccountId, Balance> for MockOrders {
 		let order = MockOrderStates::iter_keys().count() as OrderId + 1_000;
 		Balances::set_balance(buyer, amount * 10);
 		Balances::set_balance(vendor, amount * 10);
-		<Escrow as commerce_primitives::Escrow<_, _>>::hold(order, buyer, vendor, amount)
+		<Escrow as commerce_primitives::Escrow<_, _, _>>::hold(order, buyer, vendor, CMRC, amount)
 			.expect("the buyer can pay");
 		MockOrderStates::insert(order, 1);
 		order
@@ -205,6 +243,16 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(ARBITER, INITIAL),
 			(FEE_ACCOUNT, INITIAL),
 		],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	// The stablecoin, owned by [`OTHER`]; the buyer and the vendor hold some, the fee account
+	// none (it is created by its first fee).
+	pallet_assets::GenesisConfig::<Test> {
+		assets: vec![(USD, OTHER, true, USD_MIN)],
+		metadata: vec![(USD, b"Test Dollar".to_vec(), b"tUSD".to_vec(), 6)],
+		accounts: vec![(USD, BUYER, INITIAL), (USD, VENDOR, INITIAL)],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

@@ -8,12 +8,14 @@ pub type Evidence = [u8; 32];
 
 /// The payment of one order, on hold on the buyer's account.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-pub struct EscrowRecord<AccountId, Balance> {
+pub struct EscrowRecord<AccountId, CurrencyId, Balance> {
 	/// Whose funds are held, and who is refunded.
 	pub buyer: AccountId,
 	/// Who is paid on release.
 	pub vendor: AccountId,
-	/// The amount held.
+	/// What is held and paid: the order's currency.
+	pub currency: CurrencyId,
+	/// The amount held, in `currency`.
 	pub amount: Balance,
 }
 

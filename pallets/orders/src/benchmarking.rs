@@ -50,6 +50,7 @@ fn listing<T: Config>(vendor: &T::AccountId, stock: u32) -> ListingId {
 	let id = NextListingId::<T>::get();
 	Orders::<T>::do_create_listing(
 		vendor.clone(),
+		T::NativeCurrency::get(),
 		unit_price::<T>(),
 		stock,
 		vec![7u8; T::MaxMetadataLen::get() as usize],
@@ -66,8 +67,14 @@ fn placed<T: Config>(
 	quantity: u32,
 ) -> (ListingId, OrderId) {
 	let listing = listing::<T>(vendor, 1_000);
-	let id = Orders::<T>::do_place_order(buyer.clone(), listing, quantity, unit_price::<T>())
-		.expect("order is valid");
+	let id = Orders::<T>::do_place_order(
+		buyer.clone(),
+		listing,
+		quantity,
+		unit_price::<T>(),
+		T::NativeCurrency::get(),
+	)
+	.expect("order is valid");
 	(listing, id)
 }
 
@@ -119,6 +126,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(vendor.clone()),
+			T::NativeCurrency::get(),
 			unit_price::<T>(),
 			1_000,
 			metadata,
@@ -164,7 +172,7 @@ mod benchmarks {
 		let due = now::<T>().saturating_add(window::<T>());
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(buyer.clone()), id, 10, unit_price::<T>());
+		_(RawOrigin::Signed(buyer.clone()), id, 10, unit_price::<T>(), T::NativeCurrency::get());
 
 		let placed = Orders::<T>::order_of(order).expect("order placed");
 		assert_eq!(placed.buyer, buyer);

@@ -64,6 +64,14 @@ impl<T: Config> Pallet<T> {
 				T::Escrow::escrowed(id) == Some(order.total.saturating_sub(order.refunded)),
 				"escrow does not hold the order's total less its refunds"
 			);
+			ensure!(
+				T::Escrow::currency_of(id).as_ref() == Some(&order.currency),
+				"escrow holds the order in another currency"
+			);
+			ensure!(
+				Listings::<T>::get(order.listing).is_some_and(|l| l.currency == order.currency),
+				"an order in another currency than its listing"
+			);
 			let expected_total: Option<BalanceOf<T>> =
 				Self::total_of(order.quantity, order.unit_price).ok();
 			ensure!(

@@ -68,6 +68,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+pub mod migrations;
 // Compiled always, so that runtime tests can check the invariants too.
 mod invariants;
 #[cfg(test)]
@@ -90,6 +91,7 @@ pub type BalanceOf<T> =
 /// A listing as stored.
 pub type ListingOf<T> = Listing<
 	<T as frame_system::Config>::AccountId,
+	<T as Config>::CurrencyId,
 	BalanceOf<T>,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 	<T as Config>::MaxMetadataLen,
@@ -99,6 +101,7 @@ pub type ListingOf<T> = Listing<
 /// An order as stored.
 pub type OrderOf<T> = Order<
 	<T as frame_system::Config>::AccountId,
+	<T as Config>::CurrencyId,
 	BalanceOf<T>,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 	<T as Config>::OrderDeposit,
@@ -109,8 +112,8 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use commerce_primitives::{
-		DepositAmount, Escrow, HoldersOf, ListingId, OrderId, OrderObserver, Outcome,
-		VendorRegistry,
+		AcceptedCurrencies, DepositAmount, Escrow, HoldersOf, ListingId, OrderId, OrderObserver,
+		Outcome, VendorRegistry,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -120,7 +123,7 @@ pub mod pallet {
 	use sp_runtime::traits::One;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -129,8 +132,18 @@ pub mod pallet {
 	/// Configuration of the pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The currency of prices and deposits.
+		/// The native token: deposits are held in it. Its balance type is every amount's.
 		type Currency: fungible::Inspect<Self::AccountId> + fungible::Mutate<Self::AccountId>;
+
+		/// What names the currency of a listing and its orders: the native token or an asset.
+		type CurrencyId: Parameter + MaxEncodedLen;
+
+		/// The currencies listings may be priced in (the consortium's approved ones).
+		type Currencies: AcceptedCurrencies<Self::CurrencyId>;
+
+		/// The native token's currency id: the currency of listings and orders stored before
+		/// there were others (storage version 0, see [`crate::migrations`]).
+		type NativeCurrency: Get<Self::CurrencyId>;
 
 		/// The runtime's hold reasons, of which this pallet's are part.
 		type RuntimeHoldReason: From<HoldReason> + PartialEq;
@@ -151,8 +164,9 @@ pub mod pallet {
 			+ core::fmt::Debug
 			+ Eq;
 
-		/// Where order payments are held and from where they are paid out.
-		type Escrow: Escrow<Self::AccountId, BalanceOf<Self>>;
+		/// Where order payments are held, in the order's currency, and from where they are paid
+		/// out.
+		type Escrow: Escrow<Self::AccountId, Self::CurrencyId, BalanceOf<Self>>;
 
 		/// Who may create listings and take orders.
 		type VendorRegistry: VendorRegistry<Self::AccountId>;
@@ -276,6 +290,8 @@ pub mod pallet {
 			listing: ListingId,
 			/// Its vendor.
 			vendor: T::AccountId,
+			/// What it is priced and paid in.
+			currency: T::CurrencyId,
 			/// The price of one unit.
 			unit_price: BalanceOf<T>,
 			/// Units available.
@@ -315,6 +331,8 @@ pub mod pallet {
 			vendor: T::AccountId,
 			/// Units ordered.
 			quantity: u32,
+			/// The currency of both amounts.
+			currency: T::CurrencyId,
 			/// The unit price paid.
 			unit_price: BalanceOf<T>,
 			/// The amount in escrow.
@@ -419,6 +437,10 @@ pub mod pallet {
 		InsufficientStock,
 		/// The unit price is above the buyer's maximum.
 		PriceAboveMaximum,
+		/// The currency is not one listings may be priced in.
+		CurrencyNotAccepted,
+		/// The listing is priced in another currency than the buyer named.
+		WrongCurrency,
 		/// A vendor cannot buy from its own listing.
 		CannotBuyOwnListing,
 		/// An amount or count would overflow.
@@ -464,8 +486,11 @@ pub mod pallet {
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
-		/// List `stock` units at `unit_price`. Holds the listing deposit from the caller.
+		/// List `stock` units at `unit_price` of `currency`. Holds the listing deposit (in the
+		/// native token) from the caller.
 		///
+		/// `currency` must be one the consortium accepts ([`Config::Currencies`]); it never
+		/// changes for the listing and its orders.
 		/// `metadata` is an off-chain reference (URI or content hash) of at most
 		/// `MaxMetadataLen` bytes; `ship_window` and `confirm_window` are in blocks, at most
 		/// `MaxWindow`, the ship window at least `MinShipWindow` (orders get at least
@@ -474,6 +499,7 @@ pub mod pallet {
 		#[pallet::call_index(0)]
 		pub fn create_listing(
 			origin: OriginFor<T>,
+			currency: T::CurrencyId,
 			unit_price: BalanceOf<T>,
 			stock: u32,
 			metadata: Vec<u8>,
@@ -483,6 +509,7 @@ pub mod pallet {
 			let vendor = ensure_signed(origin)?;
 			Self::do_create_listing(
 				vendor,
+				currency,
 				unit_price,
 				stock,
 				metadata,
@@ -513,10 +540,13 @@ pub mod pallet {
 			Self::do_delist(who, listing)
 		}
 
-		/// Order `quantity` units of `listing`, paying at most `max_unit_price` each.
+		/// Order `quantity` units of `listing`, paying at most `max_unit_price` each, in
+		/// `currency`: the listing's, which the buyer names so that a price ceiling is never
+		/// read in another currency than the buyer meant.
 		///
-		/// In one dispatch: reserves the units, holds `quantity * unit_price` in escrow and
-		/// the order deposit, and schedules the ship-by deadline. Emits `OrderPlaced`.
+		/// In one dispatch: reserves the units, holds `quantity * unit_price` of `currency` in
+		/// escrow and the order deposit, and schedules the ship-by deadline. Emits
+		/// `OrderPlaced`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::place_order().saturating_add(T::Escrow::payout_weight()))]
 		pub fn place_order(
@@ -524,9 +554,10 @@ pub mod pallet {
 			listing: ListingId,
 			quantity: u32,
 			max_unit_price: BalanceOf<T>,
+			currency: T::CurrencyId,
 		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
-			let order = Self::do_place_order(buyer, listing, quantity, max_unit_price)?;
+			let order = Self::do_place_order(buyer, listing, quantity, max_unit_price, currency)?;
 			Ok(Self::with_payout(T::WeightInfo::place_order(), order))
 		}
 

@@ -78,17 +78,41 @@ pub struct MockEscrow;
 pub type MockEscrows =
 	StorageMap<MockEscrow, frame_support::Twox64Concat, OrderId, (AccountId, AccountId, Balance)>;
 
-impl Escrow<AccountId, Balance> for MockEscrow {
+/// The currency each mock escrow was held in (the mock moves native balances for all).
+#[frame_support::storage_alias]
+pub type MockEscrowCurrency =
+	StorageMap<MockEscrow, frame_support::Twox64Concat, OrderId, Currency>;
+
+/// Currency ids of the test runtime: [`CMRC`] the native token, [`STABLE`] an accepted asset,
+/// anything else not accepted.
+pub type Currency = u32;
+pub const CMRC: Currency = 0;
+pub const STABLE: Currency = 7;
+
+pub struct MockCurrencies;
+impl commerce_primitives::AcceptedCurrencies<Currency> for MockCurrencies {
+	fn is_accepted(currency: &Currency) -> bool {
+		*currency == CMRC || *currency == STABLE
+	}
+}
+
+impl Escrow<AccountId, Currency, Balance> for MockEscrow {
 	fn hold(
 		order: OrderId,
 		buyer: &AccountId,
 		vendor: &AccountId,
+		currency: Currency,
 		amount: Balance,
 	) -> DispatchResult {
 		ensure!(!MockEscrows::contains_key(order), DispatchError::Other("already escrowed"));
 		Balances::transfer(buyer, &ESCROW_POT, amount, Preservation::Preserve)?;
 		MockEscrows::insert(order, (*buyer, *vendor, amount));
+		MockEscrowCurrency::insert(order, currency);
 		Ok(())
+	}
+
+	fn currency_of(order: OrderId) -> Option<Currency> {
+		MockEscrows::contains_key(order).then(|| MockEscrowCurrency::get(order)).flatten()
 	}
 
 	fn refund(order: OrderId, amount: Balance) -> DispatchResult {
@@ -232,8 +256,15 @@ pub const MIN_CONFIRM_WINDOW: u64 = 15;
 pub const MAX_WINDOW: u64 = 1_000;
 pub const MAX_METADATA: u32 = 64;
 
+parameter_types! {
+	pub const NativeCurrency: Currency = CMRC;
+}
+
 impl pallet_orders::Config for Test {
 	type Currency = Balances;
+	type CurrencyId = Currency;
+	type Currencies = MockCurrencies;
+	type NativeCurrency = NativeCurrency;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ListingDeposit = ListingDeposit;
 	type OrderDeposit = OrderDeposit;

@@ -11,10 +11,12 @@ pub type Reference = [u8; 32];
 /// Goods a vendor offers.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxMetadataLen))]
-pub struct Listing<AccountId, Balance, BlockNumber, MaxMetadataLen: Get<u32>, Ticket> {
+pub struct Listing<AccountId, CurrencyId, Balance, BlockNumber, MaxMetadataLen: Get<u32>, Ticket> {
 	/// Who sells, and receives the payment of its orders.
 	pub vendor: AccountId,
-	/// The price of one unit.
+	/// What the listing is priced and paid in: fixed when it is created.
+	pub currency: CurrencyId,
+	/// The price of one unit, in `currency`.
 	pub unit_price: Balance,
 	/// Units available to new orders.
 	pub stock: u32,
@@ -68,7 +70,7 @@ pub enum OrderState {
 
 /// An open order.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-pub struct Order<AccountId, Balance, BlockNumber, Ticket> {
+pub struct Order<AccountId, CurrencyId, Balance, BlockNumber, Ticket> {
 	/// The listing ordered from.
 	pub listing: ListingId,
 	/// Who pays.
@@ -77,6 +79,8 @@ pub struct Order<AccountId, Balance, BlockNumber, Ticket> {
 	pub vendor: AccountId,
 	/// Units ordered.
 	pub quantity: u32,
+	/// The currency of every amount of the order: its listing's.
+	pub currency: CurrencyId,
 	/// The unit price paid.
 	pub unit_price: Balance,
 	/// `quantity * unit_price`: the amount paid into escrow.

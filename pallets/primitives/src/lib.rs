@@ -58,6 +58,24 @@ pub trait VendorRegistry<AccountId> {
 	fn make_active_vendor(_who: &AccountId) {}
 }
 
+/// The currencies listings may be priced in: the native token, and the assets the consortium
+/// approved.
+pub trait AcceptedCurrencies<CurrencyId> {
+	/// `true` if a new listing may be priced in `currency`.
+	fn is_accepted(currency: &CurrencyId) -> bool;
+}
+
+/// Accepts exactly the currency `Native::get()`: for runtimes (and tests) that trade in their
+/// native token only.
+pub struct OnlyNative<Native>(core::marker::PhantomData<Native>);
+impl<CurrencyId: PartialEq, Native: Get<CurrencyId>> AcceptedCurrencies<CurrencyId>
+	for OnlyNative<Native>
+{
+	fn is_accepted(currency: &CurrencyId) -> bool {
+		*currency == Native::get()
+	}
+}
+
 /// The registry used until the vendors pallet exists: every signed account may sell.
 pub struct AnyAccount;
 impl<AccountId> VendorRegistry<AccountId> for AnyAccount {
@@ -71,12 +89,16 @@ impl<AccountId> VendorRegistry<AccountId> for AnyAccount {
 /// Every function either succeeds completely or changes nothing. Money held for an order only
 /// ever leaves the escrow in two ways: back to the buyer ([`Escrow::refund`], or the buyer's part
 /// of a settlement), or paid out once by [`Escrow::settle`], which closes the escrow.
-pub trait Escrow<AccountId, Balance> {
-	/// Hold `amount` of `buyer`'s funds for `order`, to be paid to `vendor` on release.
+///
+/// An escrow is in one currency (`CurrencyId`: the native token or an asset), fixed when it is
+/// held: every amount below is in that currency, and every payout of it is made in it.
+pub trait Escrow<AccountId, CurrencyId, Balance> {
+	/// Hold `amount` of `buyer`'s `currency` for `order`, to be paid to `vendor` on release.
 	fn hold(
 		order: OrderId,
 		buyer: &AccountId,
 		vendor: &AccountId,
+		currency: CurrencyId,
 		amount: Balance,
 	) -> DispatchResult;
 
@@ -97,6 +119,9 @@ pub trait Escrow<AccountId, Balance> {
 
 	/// The amount held for `order`, if it has an open escrow.
 	fn escrowed(order: OrderId) -> Option<Balance>;
+
+	/// The currency of the escrow of `order`, if it has an open escrow.
+	fn currency_of(order: OrderId) -> Option<CurrencyId>;
 
 	/// The most a settlement costs beyond escrow's own benchmarked work (the payout
 	/// splitter's share of it): callers add it to the weight they declare for each call that

@@ -3,6 +3,9 @@
 //! serve them (delivery oracles, the arbitration panel and the vetting body, all appointed by
 //! the council).
 
+use super::payments::{
+	CommerceCurrencies, CurrencyHolders, CurrencyId, NativeAndAssets, NativeCurrency,
+};
 use super::CouncilTwoThirds;
 use crate::{
 	deposit, AccountId, ArbitrationPanel, Balance, Balances, DeliveryOracles, Escrow, Orders,
@@ -57,6 +60,9 @@ pub type OrderDeposit = CommerceDeposit<OrderDepositReason>;
 
 impl pallet_orders::Config for Runtime {
 	type Currency = Balances;
+	type CurrencyId = CurrencyId;
+	type Currencies = CommerceCurrencies;
+	type NativeCurrency = NativeCurrency;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ListingDeposit = ListingDeposit;
 	type OrderDeposit = OrderDeposit;
@@ -201,7 +207,9 @@ impl EnsureOrigin<RuntimeOrigin> for EnsureArbitration {
 }
 
 impl pallet_escrow::Config for Runtime {
-	type Currency = Balances;
+	// CMRC and every asset, holds included: an escrow is held and paid in its order's currency.
+	type Currency = NativeAndAssets;
+	type NativeCurrency = NativeCurrency;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Orders = Orders;
 	// The vendor's profit-sharing agreement decides who receives a payout.
@@ -212,7 +220,7 @@ impl pallet_escrow::Config for Runtime {
 	type ArbitrationOrigin = EnsureArbitration;
 	type RulingWindow = ConstU32<{ 7 * DAYS }>;
 	type FallbackBuyerShare = FallbackBuyerShare;
-	type Holders = BalancesHolders<Runtime>;
+	type Holders = CurrencyHolders;
 	type WeightInfo = pallet_escrow::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = OrdersForEscrowBenchmarks;
@@ -237,6 +245,7 @@ impl pallet_escrow::BenchmarkHelper<AccountId, Balance> for OrdersForEscrowBench
 		let listing = pallet_orders::NextListingId::<Runtime>::get();
 		Orders::create_listing(
 			RuntimeOrigin::signed(vendor.clone()),
+			NativeCurrency::get(),
 			amount,
 			1,
 			alloc::vec![0; 128],
@@ -245,8 +254,14 @@ impl pallet_escrow::BenchmarkHelper<AccountId, Balance> for OrdersForEscrowBench
 		)
 		.expect("valid listing");
 		let order = pallet_orders::NextOrderId::<Runtime>::get();
-		Orders::place_order(RuntimeOrigin::signed(buyer.clone()), listing, 1, amount)
-			.expect("valid order");
+		Orders::place_order(
+			RuntimeOrigin::signed(buyer.clone()),
+			listing,
+			1,
+			amount,
+			NativeCurrency::get(),
+		)
+		.expect("valid order");
 		Orders::ship_order(RuntimeOrigin::signed(vendor.clone()), order, [0; 32])
 			.expect("paid order ships");
 		order

@@ -56,6 +56,16 @@ pub type CurrencyHolders = UnionHolders<
 	AssetsHolderHolders<AssetsHolder, AssetId, AccountId, RuntimeHoldReason, Balance>,
 >;
 
+parameter_types! {
+	/// CMRC, as a currency of commerce.
+	pub const NativeCurrency: CurrencyId = NativeOrWithId::Native;
+}
+
+/// The currencies listings may be priced in. CMRC only until profit sharing and the vendors'
+/// KPIs count stablecoin orders (issue 23's next step, docs/payments.md); escrow and orders
+/// already hold, pay and record any currency.
+pub type CommerceCurrencies = commerce_primitives::OnlyNative<NativeCurrency>;
+
 /// Asset Hub's USDT: its id there, and its id here.
 pub const USDT_ASSET_ID: AssetId = 1984;
 /// Asset Hub's USDC: its id there, and its id here.

@@ -28,13 +28,14 @@ fn fee_account() -> Balance {
 fn shipped_order() -> u64 {
 	assert_ok!(Orders::create_listing(
 		origin(Sr25519Keyring::Dave),
+		super::CMRC,
 		PRICE,
 		2,
 		b"ipfs://x".to_vec(),
 		MINUTES,
 		MINUTES
 	));
-	assert_ok!(Orders::place_order(origin(Sr25519Keyring::Eve), 0, 1, PRICE));
+	assert_ok!(Orders::place_order(origin(Sr25519Keyring::Eve), 0, 1, PRICE, super::CMRC));
 	assert_ok!(Orders::ship_order(origin(Sr25519Keyring::Dave), 0, [1; 32]));
 	check_invariants();
 	0
@@ -135,13 +136,14 @@ fn a_vendor_cannot_pay_itself_early_with_ship_and_a_partial_refund() {
 		let issuance_before = issuance();
 		assert_ok!(Orders::create_listing(
 			origin(Sr25519Keyring::Dave),
+			super::CMRC,
 			PRICE,
 			2,
 			b"ipfs://x".to_vec(),
 			MINUTES,
 			MINUTES
 		));
-		assert_ok!(Orders::place_order(origin(Sr25519Keyring::Eve), 0, 1, PRICE));
+		assert_ok!(Orders::place_order(origin(Sr25519Keyring::Eve), 0, 1, PRICE, super::CMRC));
 		let dave = free_balance(Sr25519Keyring::Dave);
 		let eve = free_balance(Sr25519Keyring::Eve);
 		let calls = vec![
@@ -195,7 +197,7 @@ fn every_pallets_try_state_holds_after_a_commerce_flow() {
 	development_ext().execute_with(|| {
 		let order = shipped_order();
 		assert_ok!(Orders::refund_order(origin(Sr25519Keyring::Dave), order, UNIT));
-		assert_ok!(Orders::place_order(origin(Sr25519Keyring::Ferdie), 0, 1, PRICE));
+		assert_ok!(Orders::place_order(origin(Sr25519Keyring::Ferdie), 0, 1, PRICE, super::CMRC));
 		let check = || {
 			<crate::AllPalletsWithSystem as TryState<crate::BlockNumber>>::try_state(
 				System::block_number(),

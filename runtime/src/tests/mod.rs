@@ -20,6 +20,9 @@ use frame_support::genesis_builder_helper::build_state;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, traits::Header as _};
 
+/// CMRC as the currency of a listing or an order.
+pub const CMRC: crate::configs::CurrencyId = crate::configs::CurrencyId::Native;
+
 /// Merge the JSON `patch` into `base`, as the node does with a preset.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {

@@ -28,7 +28,7 @@ fn held(who: Sr25519Keyring) -> Balance {
 /// Eve buys one unit of listing 0, Dave ships, Eve confirms.
 fn complete_order() -> u64 {
 	let order = pallet_orders::NextOrderId::<Runtime>::get();
-	assert_ok!(Orders::place_order(origin(Sr25519Keyring::Eve), 0, 1, PRICE));
+	assert_ok!(Orders::place_order(origin(Sr25519Keyring::Eve), 0, 1, PRICE, super::CMRC));
 	assert_ok!(Orders::ship_order(origin(Sr25519Keyring::Dave), order, [1; 32]));
 	assert_ok!(Orders::confirm_delivery(origin(Sr25519Keyring::Eve), order));
 	check_invariants();
@@ -42,6 +42,7 @@ fn escrow_pays_the_suppliers_their_shares_above_the_threshold_to_the_planck() {
 			(Sr25519Keyring::Dave, Sr25519Keyring::Charlie, Sr25519Keyring::Ferdie);
 		assert_ok!(Orders::create_listing(
 			origin(dave),
+			super::CMRC,
 			PRICE,
 			5,
 			b"ipfs://x".to_vec(),

@@ -74,6 +74,7 @@ fn a_batch_goes_from_its_producer_to_a_buyer_against_an_order() {
 		// Eve orders from Dave; Dave ships the batch against the order.
 		assert_ok!(Orders::create_listing(
 			origin(dave),
+			super::CMRC,
 			10 * UNIT,
 			5,
 			b"ipfs://x".to_vec(),
@@ -81,7 +82,7 @@ fn a_batch_goes_from_its_producer_to_a_buyer_against_an_order() {
 			MINUTES
 		));
 		let order = pallet_orders::NextOrderId::<Runtime>::get();
-		assert_ok!(Orders::place_order(origin(eve), 0, 1, 10 * UNIT));
+		assert_ok!(Orders::place_order(origin(eve), 0, 1, 10 * UNIT, super::CMRC));
 		let shipping = pallet_provenance::NextEventId::<Runtime>::get();
 		assert_ok!(Provenance::ship(
 			origin(dave),

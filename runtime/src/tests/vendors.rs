@@ -26,6 +26,7 @@ fn list(vendor: Sr25519Keyring, stock: u32) -> u64 {
 	let id = pallet_orders::NextListingId::<Runtime>::get();
 	assert_ok!(Orders::create_listing(
 		origin(vendor),
+		super::CMRC,
 		PRICE,
 		stock,
 		b"ipfs://x".to_vec(),
@@ -38,8 +39,17 @@ fn list(vendor: Sr25519Keyring, stock: u32) -> u64 {
 #[test]
 fn only_approved_vendors_sell_and_a_suspended_one_takes_no_new_orders() {
 	development_ext().execute_with(|| {
-		let listing =
-			|who| Orders::create_listing(origin(who), PRICE, 1, b"x".to_vec(), MINUTES, MINUTES);
+		let listing = |who| {
+			Orders::create_listing(
+				origin(who),
+				super::CMRC,
+				PRICE,
+				1,
+				b"x".to_vec(),
+				MINUTES,
+				MINUTES,
+			)
+		};
 		// Eve is not a vendor: applying holds the bond, and only the vetting body (Alice)
 		// lets her sell.
 		assert_noop!(listing(Sr25519Keyring::Eve), pallet_orders::Error::<Runtime>::NotAVendor);
@@ -61,13 +71,13 @@ fn only_approved_vendors_sell_and_a_suspended_one_takes_no_new_orders() {
 		// Dave (a genesis vendor) sells; suspended, his listing takes no new order, but the
 		// order taken before still ships.
 		let dave = list(Sr25519Keyring::Dave, 5);
-		assert_ok!(Orders::place_order(origin(Sr25519Keyring::Bob), dave, 1, PRICE));
+		assert_ok!(Orders::place_order(origin(Sr25519Keyring::Bob), dave, 1, PRICE, super::CMRC));
 		assert_ok!(Vendors::suspend(
 			origin(Sr25519Keyring::Alice),
 			Sr25519Keyring::Dave.to_account_id()
 		));
 		assert_noop!(
-			Orders::place_order(origin(Sr25519Keyring::Charlie), dave, 1, PRICE),
+			Orders::place_order(origin(Sr25519Keyring::Charlie), dave, 1, PRICE, super::CMRC),
 			pallet_orders::Error::<Runtime>::VendorNotActive
 		);
 		assert_ok!(Orders::ship_order(origin(Sr25519Keyring::Dave), 0, [1; 32]));
@@ -90,7 +100,7 @@ fn next_period_and_evaluate_dave() {
 fn two_missed_orders(listing: u64) {
 	let first = pallet_orders::NextOrderId::<Runtime>::get();
 	for buyer in [Sr25519Keyring::Bob, Sr25519Keyring::Charlie] {
-		assert_ok!(Orders::place_order(origin(buyer), listing, 1, PRICE));
+		assert_ok!(Orders::place_order(origin(buyer), listing, 1, PRICE, super::CMRC));
 	}
 	System::set_block_number(System::block_number() + MINUTES);
 	for id in first..first + 2 {
@@ -134,7 +144,7 @@ fn missed_deadlines_warn_then_probation_then_a_slash_and_suspension() {
 		assert_eq!(dave.bond, VendorBond::get() - slash);
 		assert_eq!(dave.status, pallet_vendors::VendorStatus::Suspended);
 		assert_noop!(
-			Orders::place_order(origin(Sr25519Keyring::Eve), listing, 1, PRICE),
+			Orders::place_order(origin(Sr25519Keyring::Eve), listing, 1, PRICE, super::CMRC),
 			pallet_orders::Error::<Runtime>::VendorNotActive
 		);
 		assert_eq!(pallet_balances::Pallet::<Runtime>::total_issuance(), issuance);
@@ -182,7 +192,13 @@ fn a_replacement_tender_lists_the_goods_for_the_winner() {
 			(won.metadata, won.confirm_window),
 			(replaced.metadata, replaced.confirm_window)
 		);
-		assert_ok!(Orders::place_order(origin(Sr25519Keyring::Eve), listing, 1, price));
+		assert_ok!(Orders::place_order(
+			origin(Sr25519Keyring::Eve),
+			listing,
+			1,
+			price,
+			super::CMRC
+		));
 		check_invariants();
 	});
 }

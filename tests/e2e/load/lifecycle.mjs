@@ -321,7 +321,7 @@ async function run(api, url) {
   const listings = [];
   for (const vendor of vendors) {
     const listed = await submit(
-      api, api.tx.orders.createListing(PRICE, stock, 'ipfs://load-harness', 2000, 2000), vendor);
+      api, api.tx.orders.createListing('Native', PRICE, stock, 'ipfs://load-harness', 2000, 2000), vendor);
     listings.push(listed.events
       .find(({ event }) => api.events.orders.ListingCreated.is(event)).event.data.listing.toNumber());
   }
@@ -340,7 +340,7 @@ async function run(api, url) {
   txs = await signAll(api, buyers.map((buyer, b) => ({
     signer: buyer,
     calls: Array.from({ length: ORDERS_PER_SENDER }, (_, j) =>
-      api.tx.orders.placeOrder(listings[(b * ORDERS_PER_SENDER + j) % VENDORS], 1, PRICE)),
+      api.tx.orders.placeOrder(listings[(b * ORDERS_PER_SENDER + j) % VENDORS], 1, PRICE, 'Native')),
   })));
   const placed = await burst(api, follower, 'place_order', txs);
   results.push(placed);

@@ -13,10 +13,10 @@ async function run(nodeName, networkInfo, args) {
   const price = 5n * UNIT;
   const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
 
-  const listed = await send(api, api.tx.orders.createListing(price, 1, 'ipfs://zombienet-order', 10, 100), vendor);
+  const listed = await send(api, api.tx.orders.createListing('Native', price, 1, 'ipfs://zombienet-order', 10, 100), vendor);
   const listing = eventOf(listed.events, 'orders', 'ListingCreated').data.listing.toNumber();
 
-  const placed = await send(api, api.tx.orders.placeOrder(listing, 1, price), buyer);
+  const placed = await send(api, api.tx.orders.placeOrder(listing, 1, price, 'Native'), buyer);
   const order = eventOf(placed.events, 'orders', 'OrderPlaced').data.order.toNumber();
   const escrow = await api.query.escrow.escrows(order);
   if (escrow.isNone) throw new Error(`order ${order} has no escrow`);

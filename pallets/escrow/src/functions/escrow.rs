@@ -1,13 +1,14 @@
 //! Holding, releasing and settling order payments: the `Escrow` the orders pallet uses.
 
 use crate::{
-	BalanceOf, Config, Error, EscrowRecord, Escrows, Event, HoldReason, MarketplaceFee, Pallet,
+	BalanceOf, Config, CurrencyOf, Error, EscrowRecord, Escrows, Event, HoldReason, MarketplaceFee,
+	Pallet,
 };
 use commerce_primitives::{Escrow, OrderId, PayoutSplitter};
 use frame_support::{
 	ensure,
 	traits::{
-		fungible::{Inspect, MutateHold},
+		fungibles::{Inspect, MutateHold},
 		tokens::{DepositConsequence, Fortitude, Precision, Provenance, Restriction},
 		Get,
 	},
@@ -27,13 +28,14 @@ impl<T: Config> Pallet<T> {
 		let escrow = Escrows::<T>::get(order).ok_or(Error::<T>::EscrowNotFound)?;
 		ensure!(to_buyer <= escrow.amount, Error::<T>::InvalidSplit);
 		let reason = T::RuntimeHoldReason::from(HoldReason::Escrow);
+		let currency = escrow.currency.clone();
 		let vendor_share = escrow.amount.saturating_sub(to_buyer);
 
 		// What cannot be deposited somewhere returns to the buyer with the refund.
 		let mut back_to_buyer = to_buyer;
 		let mut fee = MarketplaceFee::<T>::get().mul_floor(vendor_share);
 		let net = vendor_share.saturating_sub(fee);
-		if !fee.is_zero() && !Self::can_receive(&T::FeeAccount::get(), fee) {
+		if !fee.is_zero() && !Self::can_receive(&currency, &T::FeeAccount::get(), fee) {
 			back_to_buyer.saturating_accrue(fee);
 			fee = Zero::zero();
 		}
@@ -50,8 +52,8 @@ impl<T: Config> Pallet<T> {
 		for (payee, amount) in payees.into_iter() {
 			let mut paid = BalanceOf::<T>::zero();
 			if !amount.is_zero() {
-				if Self::can_receive(&payee, amount) {
-					Self::pay_from_hold(&reason, &escrow.buyer, &payee, amount)?;
+				if Self::can_receive(&currency, &payee, amount) {
+					Self::pay_from_hold(&currency, &reason, &escrow.buyer, &payee, amount)?;
 					to_vendor.saturating_accrue(amount);
 					paid = amount;
 				} else {
@@ -61,14 +63,26 @@ impl<T: Config> Pallet<T> {
 			received.push((payee, paid));
 		}
 		if !fee.is_zero() {
-			Self::pay_from_hold(&reason, &escrow.buyer, &T::FeeAccount::get(), fee)?;
+			Self::pay_from_hold(&currency, &reason, &escrow.buyer, &T::FeeAccount::get(), fee)?;
 		}
 		if !back_to_buyer.is_zero() {
-			T::Currency::release(&reason, &escrow.buyer, back_to_buyer, Precision::Exact)?;
+			T::Currency::release(
+				currency.clone(),
+				&reason,
+				&escrow.buyer,
+				back_to_buyer,
+				Precision::Exact,
+			)?;
 		}
 		Escrows::<T>::remove(order);
 		T::PayoutSplitter::paid(order, &escrow.vendor, &escrow.buyer, net, &received);
-		Self::deposit_event(Event::Settled { order, to_buyer: back_to_buyer, to_vendor, fee });
+		Self::deposit_event(Event::Settled {
+			order,
+			currency,
+			to_buyer: back_to_buyer,
+			to_vendor,
+			fee,
+		});
 		Ok(back_to_buyer)
 	}
 
@@ -77,21 +91,24 @@ impl<T: Config> Pallet<T> {
 		let mut escrow = Escrows::<T>::get(order).ok_or(Error::<T>::EscrowNotFound)?;
 		ensure!(!amount.is_zero() && amount < escrow.amount, Error::<T>::InvalidRefund);
 		let reason = T::RuntimeHoldReason::from(HoldReason::Escrow);
-		T::Currency::release(&reason, &escrow.buyer, amount, Precision::Exact)?;
+		let currency = escrow.currency.clone();
+		T::Currency::release(currency.clone(), &reason, &escrow.buyer, amount, Precision::Exact)?;
 		escrow.amount = escrow.amount.saturating_sub(amount);
 		let remaining = escrow.amount;
 		Escrows::<T>::insert(order, escrow);
-		Self::deposit_event(Event::PartiallyRefunded { order, amount, remaining });
+		Self::deposit_event(Event::PartiallyRefunded { order, currency, amount, remaining });
 		Ok(())
 	}
 
 	fn pay_from_hold(
+		currency: &CurrencyOf<T>,
 		reason: &T::RuntimeHoldReason,
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		T::Currency::transfer_on_hold(
+			currency.clone(),
 			reason,
 			from,
 			to,
@@ -105,32 +122,40 @@ impl<T: Config> Pallet<T> {
 		.map(|_| ())
 	}
 
-	/// Whether `amount` can be deposited into `who`'s account (it exists, or `amount` reaches
-	/// the existential deposit).
-	fn can_receive(who: &T::AccountId, amount: BalanceOf<T>) -> bool {
-		T::Currency::can_deposit(who, amount, Provenance::Extant) == DepositConsequence::Success
+	/// Whether `amount` of `currency` can be deposited into `who`'s account: it exists, or
+	/// `amount` reaches the currency's minimum balance, and the account is not blocked.
+	fn can_receive(currency: &CurrencyOf<T>, who: &T::AccountId, amount: BalanceOf<T>) -> bool {
+		T::Currency::can_deposit(currency.clone(), who, amount, Provenance::Extant)
+			== DepositConsequence::Success
 	}
 }
 
-impl<T: Config> Escrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
+impl<T: Config> Escrow<T::AccountId, CurrencyOf<T>, BalanceOf<T>> for Pallet<T> {
 	fn hold(
 		order: OrderId,
 		buyer: &T::AccountId,
 		vendor: &T::AccountId,
+		currency: CurrencyOf<T>,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(!Escrows::<T>::contains_key(order), Error::<T>::AlreadyEscrowed);
-		T::Currency::hold(&HoldReason::Escrow.into(), buyer, amount)
+		T::Currency::hold(currency.clone(), &HoldReason::Escrow.into(), buyer, amount)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		Escrows::<T>::insert(
 			order,
-			EscrowRecord { buyer: buyer.clone(), vendor: vendor.clone(), amount },
+			EscrowRecord {
+				buyer: buyer.clone(),
+				vendor: vendor.clone(),
+				currency: currency.clone(),
+				amount,
+			},
 		);
 		Self::deposit_event(Event::Held {
 			order,
 			buyer: buyer.clone(),
 			vendor: vendor.clone(),
+			currency,
 			amount,
 		});
 		Ok(())
@@ -150,6 +175,10 @@ impl<T: Config> Escrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 
 	fn escrowed(order: OrderId) -> Option<BalanceOf<T>> {
 		Escrows::<T>::get(order).map(|escrow| escrow.amount)
+	}
+
+	fn currency_of(order: OrderId) -> Option<CurrencyOf<T>> {
+		Escrows::<T>::get(order).map(|escrow| escrow.currency)
 	}
 
 	fn payout_weight() -> frame_support::weights::Weight {

@@ -4,7 +4,7 @@ use commerce_primitives::Escrow as _;
 use frame_support::assert_noop;
 
 fn hold_of(order: OrderId, buyer: AccountId, amount: Balance) -> sp_runtime::DispatchResult {
-	<Escrow as commerce_primitives::Escrow<_, _>>::hold(order, &buyer, &VENDOR, amount)
+	<Escrow as commerce_primitives::Escrow<_, _, _>>::hold(order, &buyer, &VENDOR, CMRC, amount)
 }
 
 #[test]
@@ -17,7 +17,7 @@ fn puts_the_payment_on_hold_on_the_buyers_account() {
 		assert_eq!(Escrow::escrowed(1), Some(AMOUNT));
 		assert_eq!(
 			last_event(),
-			Event::Held { order: 1, buyer: BUYER, vendor: VENDOR, amount: AMOUNT }
+			Event::Held { currency: CMRC, order: 1, buyer: BUYER, vendor: VENDOR, amount: AMOUNT }
 		);
 		hold(2);
 		assert_eq!(escrow_held(BUYER), 2 * AMOUNT, "holds of one buyer add up");

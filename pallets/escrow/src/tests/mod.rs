@@ -1,7 +1,9 @@
 //! Unit tests of the escrow pallet, one module per call or trait function. Every test ends by
 //! checking the pallet's invariants (`mock::run`).
 
+mod currencies;
 mod hold;
+mod migrations;
 mod on_idle;
 mod open_dispute;
 mod refund;
@@ -39,7 +41,9 @@ pub fn last_event() -> Event<Test> {
 
 /// Escrow [`AMOUNT`] of `BUYER`'s funds for `order`, payable to `VENDOR`.
 pub fn hold(order: OrderId) {
-	assert_ok!(<Escrow as commerce_primitives::Escrow<_, _>>::hold(order, &BUYER, &VENDOR, AMOUNT));
+	assert_ok!(<Escrow as commerce_primitives::Escrow<_, _, _>>::hold(
+		order, &BUYER, &VENDOR, CMRC, AMOUNT
+	));
 }
 
 /// An escrowed order the mock orders pallet considers shipped (disputable).

@@ -16,7 +16,7 @@ fn returns_part_to_the_buyer_and_keeps_the_rest_escrowed() {
 		assert_eq!(Escrow::escrowed(1), Some(AMOUNT - 1));
 		assert_eq!(
 			last_event(),
-			Event::PartiallyRefunded { order: 1, amount: 1, remaining: AMOUNT - 1 }
+			Event::PartiallyRefunded { order: 1, currency: CMRC, amount: 1, remaining: AMOUNT - 1 }
 		);
 		assert_eq!(total_issuance(), issuance);
 	});

@@ -16,7 +16,13 @@ fn pays_the_vendor_less_the_fee_exactly_once() {
 		assert_eq!(escrow_held(BUYER), 0);
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, to_buyer: 0, to_vendor: AMOUNT - 20, fee: 20 }
+			Event::Settled {
+				order: 1,
+				currency: CMRC,
+				to_buyer: 0,
+				to_vendor: AMOUNT - 20,
+				fee: 20
+			}
 		);
 		assert_eq!(total_issuance(), issuance);
 		assert_noop!(Escrow::release(1), Error::<Test>::EscrowNotFound);
@@ -28,9 +34,14 @@ fn pays_the_vendor_less_the_fee_exactly_once() {
 fn the_fee_never_exceeds_the_price() {
 	run(|| {
 		set_fee(10);
-		assert_ok!(<Escrow as commerce_primitives::Escrow<_, _>>::hold(1, &BUYER, &VENDOR, 9));
+		assert_ok!(<Escrow as commerce_primitives::Escrow<_, _, _>>::hold(
+			1, &BUYER, &VENDOR, CMRC, 9
+		));
 		assert_ok!(Escrow::release(1));
 		// 10% of 9 rounds down to 0: a small price is not eaten by the fee.
-		assert_eq!(last_event(), Event::Settled { order: 1, to_buyer: 0, to_vendor: 9, fee: 0 });
+		assert_eq!(
+			last_event(),
+			Event::Settled { order: 1, currency: CMRC, to_buyer: 0, to_vendor: 9, fee: 0 }
+		);
 	});
 }

@@ -22,7 +22,13 @@ fn the_council_rules_a_split() {
 		assert!(events.contains(&Event::DisputeRuled { order: 1, arbiter: None, to_buyer: 600 }));
 		assert_eq!(
 			events.last(),
-			Some(&Event::Settled { order: 1, to_buyer: 600, to_vendor: 360, fee: 40 })
+			Some(&Event::Settled {
+				order: 1,
+				currency: CMRC,
+				to_buyer: 600,
+				to_vendor: 360,
+				fee: 40
+			})
 		);
 		assert_eq!(total_issuance(), issuance);
 	});

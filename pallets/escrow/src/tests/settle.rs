@@ -14,7 +14,7 @@ fn a_full_refund_returns_everything_and_pays_no_fee() {
 		assert_eq!(free(FEE_ACCOUNT), INITIAL);
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, to_buyer: AMOUNT, to_vendor: 0, fee: 0 }
+			Event::Settled { order: 1, currency: CMRC, to_buyer: AMOUNT, to_vendor: 0, fee: 0 }
 		);
 	});
 }
@@ -30,7 +30,7 @@ fn a_partial_refund_charges_the_fee_on_the_vendors_part_only() {
 		assert_eq!(free(FEE_ACCOUNT), INITIAL + 60);
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, to_buyer: 400, to_vendor: 540, fee: 60 }
+			Event::Settled { order: 1, currency: CMRC, to_buyer: 400, to_vendor: 540, fee: 60 }
 		);
 	});
 }
@@ -83,7 +83,7 @@ fn a_share_that_cannot_be_deposited_returns_to_the_buyer() {
 		assert_eq!(free(BUYER), INITIAL - AMOUNT + 5);
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, to_buyer: 5, to_vendor: AMOUNT - 5, fee: 0 }
+			Event::Settled { order: 1, currency: CMRC, to_buyer: 5, to_vendor: AMOUNT - 5, fee: 0 }
 		);
 	});
 }
@@ -105,12 +105,17 @@ fn a_fee_the_fee_account_cannot_take_returns_to_the_buyer() {
 		assert_eq!(free(FEE_ACCOUNT), 10);
 		// A fee of 5 (below the existential deposit) cannot recreate it.
 		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(FEE_ACCOUNT), OTHER, 10));
-		assert_ok!(<Escrow as commerce_primitives::Escrow<_, _>>::hold(2, &BUYER, &VENDOR, 500));
+		assert_ok!(<Escrow as commerce_primitives::Escrow<_, _, _>>::hold(
+			2, &BUYER, &VENDOR, CMRC, 500
+		));
 		let buyer_before = free(BUYER);
 		assert_ok!(Escrow::release(2));
 		assert_eq!(free(FEE_ACCOUNT), 0);
 		assert_eq!(free(BUYER), buyer_before + 5);
-		assert_eq!(last_event(), Event::Settled { order: 2, to_buyer: 5, to_vendor: 495, fee: 0 });
+		assert_eq!(
+			last_event(),
+			Event::Settled { order: 2, currency: CMRC, to_buyer: 5, to_vendor: 495, fee: 0 }
+		);
 		assert_eq!(total_issuance(), issuance);
 	});
 }
@@ -137,5 +142,7 @@ fn a_lock_on_the_buyers_account_does_not_stop_the_payout() {
 }
 
 fn hold_other(order: OrderId) {
-	assert_ok!(<Escrow as commerce_primitives::Escrow<_, _>>::hold(order, &BUYER, &VENDOR, AMOUNT));
+	assert_ok!(<Escrow as commerce_primitives::Escrow<_, _, _>>::hold(
+		order, &BUYER, &VENDOR, CMRC, AMOUNT
+	));
 }

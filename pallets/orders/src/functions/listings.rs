@@ -2,7 +2,7 @@
 
 use crate::{BalanceOf, Config, Error, Event, Listing, Listings, NextListingId, Pallet};
 use alloc::vec::Vec;
-use commerce_primitives::{ListingId, VendorRegistry};
+use commerce_primitives::{AcceptedCurrencies, ListingId, VendorRegistry};
 use frame_support::{
 	ensure,
 	traits::{Consideration, Get},
@@ -42,8 +42,10 @@ impl<T: Config> commerce_primitives::ListingProvider<T::AccountId, BalanceOf<T>,
 	) -> Result<ListingId, DispatchError> {
 		let template = Listings::<T>::get(template).ok_or(Error::<T>::ListingNotFound)?;
 		frame_support::storage::with_storage_layer(|| {
+			// The replacement is priced in the replaced listing's currency.
 			Self::do_create_listing(
 				vendor.clone(),
+				template.currency,
 				unit_price,
 				stock,
 				template.metadata.to_vec(),
@@ -72,14 +74,23 @@ impl<T: Config> commerce_primitives::ListingProvider<T::AccountId, BalanceOf<T>,
 		let price = <T::Currency as frame_support::traits::fungible::Inspect<_>>::minimum_balance()
 			.saturating_mul(100u32.into())
 			.max(One::one());
-		Self::do_create_listing(vendor.clone(), price, 10, metadata, window, window)
-			.expect("an active, funded vendor lists")
+		Self::do_create_listing(
+			vendor.clone(),
+			T::NativeCurrency::get(),
+			price,
+			10,
+			metadata,
+			window,
+			window,
+		)
+		.expect("an active, funded vendor lists")
 	}
 }
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_create_listing(
 		vendor: T::AccountId,
+		currency: T::CurrencyId,
 		unit_price: BalanceOf<T>,
 		stock: u32,
 		metadata: Vec<u8>,
@@ -88,6 +99,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ListingId, DispatchError> {
 		ensure!(T::VendorRegistry::is_active_vendor(&vendor), Error::<T>::NotAVendor);
 		ensure!(!unit_price.is_zero(), Error::<T>::ZeroPrice);
+		ensure!(T::Currencies::is_accepted(&currency), Error::<T>::CurrencyNotAccepted);
 		let metadata: BoundedVec<u8, T::MaxMetadataLen> =
 			metadata.try_into().map_err(|_| Error::<T>::MetadataTooLong)?;
 		Self::ensure_window(ship_window, T::MinShipWindow::get())?;
@@ -102,6 +114,7 @@ impl<T: Config> Pallet<T> {
 			id,
 			Listing {
 				vendor: vendor.clone(),
+				currency: currency.clone(),
 				unit_price,
 				stock,
 				reserved: 0,
@@ -114,6 +127,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::ListingCreated {
 			listing: id,
 			vendor,
+			currency,
 			unit_price,
 			stock,
 			metadata,

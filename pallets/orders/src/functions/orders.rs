@@ -20,9 +20,11 @@ impl<T: Config> Pallet<T> {
 		listing_id: ListingId,
 		quantity: u32,
 		max_unit_price: BalanceOf<T>,
+		currency: T::CurrencyId,
 	) -> Result<OrderId, DispatchError> {
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
 		let mut listing = Listings::<T>::get(listing_id).ok_or(Error::<T>::ListingNotFound)?;
+		ensure!(listing.currency == currency, Error::<T>::WrongCurrency);
 		ensure!(listing.vendor != buyer, Error::<T>::CannotBuyOwnListing);
 		ensure!(T::VendorRegistry::is_active_vendor(&listing.vendor), Error::<T>::VendorNotActive);
 		ensure!(listing.unit_price <= max_unit_price, Error::<T>::PriceAboveMaximum);
@@ -36,7 +38,7 @@ impl<T: Config> Pallet<T> {
 
 		// Every step below either succeeds or fails the dispatch, which rolls back all of them:
 		// units are never reserved without the payment held, nor the payment without the units.
-		T::Escrow::hold(id, &buyer, &listing.vendor, total)?;
+		T::Escrow::hold(id, &buyer, &listing.vendor, currency.clone(), total)?;
 		let deposit = T::OrderDeposit::new(&buyer, Self::order_footprint())?;
 		deadlines::schedule::<Deadlines<T>, _, _>(ship_by, id);
 		listing.stock = listing.stock.saturating_sub(quantity);
@@ -56,6 +58,7 @@ impl<T: Config> Pallet<T> {
 				buyer: buyer.clone(),
 				vendor: vendor.clone(),
 				quantity,
+				currency: currency.clone(),
 				unit_price,
 				total,
 				refunded: Zero::zero(),
@@ -71,6 +74,7 @@ impl<T: Config> Pallet<T> {
 			buyer,
 			vendor,
 			quantity,
+			currency,
 			unit_price,
 			total,
 			ship_by,

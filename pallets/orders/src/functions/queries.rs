@@ -47,7 +47,8 @@ impl<T: Config> commerce_primitives::OrderParties<T::AccountId> for Pallet<T> {
 		use commerce_primitives::{ListingProvider, VendorRegistry};
 		T::VendorRegistry::make_active_vendor(vendor);
 		let listing = Self::benchmark_listing(vendor);
-		let price = Listings::<T>::get(listing).expect("just listed").unit_price;
-		Self::do_place_order(buyer.clone(), listing, 1, price).expect("a funded buyer orders")
+		let listed = Listings::<T>::get(listing).expect("just listed");
+		Self::do_place_order(buyer.clone(), listing, 1, listed.unit_price, listed.currency)
+			.expect("a funded buyer orders")
 	}
 }

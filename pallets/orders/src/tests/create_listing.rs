@@ -29,6 +29,7 @@ fn longer_metadata_pays_a_larger_deposit() {
 		let short = on_hold(VENDOR);
 		assert_ok!(Orders::create_listing(
 			RuntimeOrigin::signed(VENDOR),
+			CMRC,
 			PRICE,
 			1,
 			vec![b'x'; MAX_METADATA as usize],
@@ -43,7 +44,7 @@ fn longer_metadata_pays_a_larger_deposit() {
 fn rejects_bad_input_without_changing_anything() {
 	run(|| {
 		let create = |who, price, meta: Vec<u8>, ship, confirm| {
-			Orders::create_listing(RuntimeOrigin::signed(who), price, 5, meta, ship, confirm)
+			Orders::create_listing(RuntimeOrigin::signed(who), CMRC, price, 5, meta, ship, confirm)
 		};
 		assert_noop!(create(VENDOR, 0, metadata(), 10, 10), Error::<Test>::ZeroPrice);
 		assert_noop!(
@@ -68,8 +69,16 @@ fn listing_spam_needs_the_deposit() {
 	run(|| {
 		// POOR has 100: enough for a few deposits, then listing fails and holds nothing more.
 		let mut listed = 0;
-		while Orders::create_listing(RuntimeOrigin::signed(POOR), PRICE, 1, metadata(), 10, 10)
-			.is_ok()
+		while Orders::create_listing(
+			RuntimeOrigin::signed(POOR),
+			CMRC,
+			PRICE,
+			1,
+			metadata(),
+			10,
+			10,
+		)
+		.is_ok()
 		{
 			listed += 1;
 			assert!(listed < 100, "listing must cost a deposit");
@@ -78,7 +87,7 @@ fn listing_spam_needs_the_deposit() {
 		let held = on_hold(POOR);
 		assert_eq!(held + free(POOR), 100);
 		assert_noop!(
-			Orders::create_listing(RuntimeOrigin::signed(POOR), PRICE, 1, metadata(), 10, 10),
+			Orders::create_listing(RuntimeOrigin::signed(POOR), CMRC, PRICE, 1, metadata(), 10, 10),
 			sp_runtime::TokenError::FundsUnavailable
 		);
 	});

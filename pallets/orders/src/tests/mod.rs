@@ -5,8 +5,10 @@ mod attest_delivery;
 mod cancel_order;
 mod confirm_delivery;
 mod create_listing;
+mod currencies;
 mod delist;
 mod disputes;
+mod migrations;
 mod observer;
 mod on_idle;
 mod place_order;
@@ -59,6 +61,7 @@ pub fn list() -> ListingId {
 pub fn list_with_stock(stock: u32) -> ListingId {
 	assert_ok!(Orders::create_listing(
 		RuntimeOrigin::signed(VENDOR),
+		CMRC,
 		PRICE,
 		stock,
 		metadata(),
@@ -70,7 +73,7 @@ pub fn list_with_stock(stock: u32) -> ListingId {
 
 /// `buyer` orders `quantity` of `listing`.
 pub fn order(buyer: AccountId, listing: ListingId, quantity: u32) -> OrderId {
-	assert_ok!(Orders::place_order(RuntimeOrigin::signed(buyer), listing, quantity, PRICE));
+	assert_ok!(Orders::place_order(RuntimeOrigin::signed(buyer), listing, quantity, PRICE, CMRC));
 	crate::NextOrderId::<Test>::get() - 1
 }
 

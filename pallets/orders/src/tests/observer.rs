@@ -17,7 +17,7 @@ fn a_vendor_the_registry_stopped_takes_no_new_orders_but_its_open_ones_run_on() 
 		let open = order(BUYER, listing, 1);
 		InactiveVendors::insert(VENDOR, ());
 		assert_noop!(
-			Orders::place_order(RuntimeOrigin::signed(BUYER2), listing, 1, PRICE),
+			Orders::place_order(RuntimeOrigin::signed(BUYER2), listing, 1, PRICE, CMRC),
 			Error::<Test>::VendorNotActive
 		);
 		// The order taken before still ships and completes.
@@ -49,7 +49,12 @@ fn calls_that_place_or_end_an_order_pay_for_the_payout_split() {
 	run(|| {
 		let extra = Weight::from_parts(7_000_000, 7_000);
 		let weight = |call: crate::Call<Test>| call.get_dispatch_info().call_weight;
-		let place = crate::Call::<Test>::place_order { listing: 0, quantity: 1, max_unit_price: 1 };
+		let place = crate::Call::<Test>::place_order {
+			listing: 0,
+			quantity: 1,
+			max_unit_price: 1,
+			currency: CMRC,
+		};
 		let confirm = crate::Call::<Test>::confirm_delivery { order: 0 };
 		let overdue = crate::Call::<Test>::process_overdue { order: 0 };
 		let (place0, confirm0, overdue0) =
@@ -68,7 +73,8 @@ fn calls_that_place_or_end_an_order_pay_for_the_payout_split() {
 		assert!(!SplitOrders::contains_key(plain));
 		let split = plain + 1;
 		SplitOrders::insert(split, ());
-		let placed = Orders::place_order(RuntimeOrigin::signed(BUYER2), listing, 1, PRICE).unwrap();
+		let placed =
+			Orders::place_order(RuntimeOrigin::signed(BUYER2), listing, 1, PRICE, CMRC).unwrap();
 		// Placed under an agreement: charged the split, which records it.
 		assert_eq!(placed.actual_weight, Some(place0 + extra));
 		assert_ok!(Orders::ship_order(RuntimeOrigin::signed(VENDOR), plain, [1; 32]));
@@ -84,7 +90,7 @@ fn calls_that_place_or_end_an_order_pay_for_the_payout_split() {
 fn a_failed_placement_reports_nothing() {
 	run(|| {
 		let listing = list();
-		assert!(Orders::place_order(RuntimeOrigin::signed(POOR), listing, 2, PRICE).is_err());
+		assert!(Orders::place_order(RuntimeOrigin::signed(POOR), listing, 2, PRICE, CMRC).is_err());
 		assert!(ObservedPlaced::get().is_empty());
 	});
 }

@@ -25,6 +25,7 @@ fn reserves_stock_and_escrows_the_payment_in_one_dispatch() {
 		assert_eq!(
 			last_event(),
 			Event::OrderPlaced {
+				currency: CMRC,
 				order: id,
 				listing,
 				buyer: BUYER,
@@ -44,7 +45,7 @@ fn two_buyers_for_the_last_unit_get_exactly_one_order() {
 		let listing = list_with_stock(1);
 		let first = order(BUYER, listing, 1);
 		assert_noop!(
-			Orders::place_order(RuntimeOrigin::signed(BUYER2), listing, 1, PRICE),
+			Orders::place_order(RuntimeOrigin::signed(BUYER2), listing, 1, PRICE, CMRC),
 			Error::<Test>::InsufficientStock
 		);
 		assert_eq!(stock(listing), (0, 1));
@@ -60,7 +61,7 @@ fn no_stock_is_reserved_without_funds_held() {
 		let listing = list();
 		// POOR cannot pay two units: nothing is reserved, held or recorded.
 		assert_noop!(
-			Orders::place_order(RuntimeOrigin::signed(POOR), listing, 2, PRICE),
+			Orders::place_order(RuntimeOrigin::signed(POOR), listing, 2, PRICE, CMRC),
 			sp_runtime::TokenError::FundsUnavailable
 		);
 		assert_eq!(stock(listing), (STOCK, 0));
@@ -72,18 +73,18 @@ fn rejects_bad_quantities_and_prices() {
 	run(|| {
 		let listing = list();
 		let place = |quantity, max| {
-			Orders::place_order(RuntimeOrigin::signed(BUYER), listing, quantity, max)
+			Orders::place_order(RuntimeOrigin::signed(BUYER), listing, quantity, max, CMRC)
 		};
 		assert_noop!(place(0, PRICE), Error::<Test>::ZeroQuantity);
 		assert_noop!(place(STOCK + 1, PRICE), Error::<Test>::InsufficientStock);
 		assert_noop!(place(u32::MAX, PRICE), Error::<Test>::InsufficientStock);
 		assert_noop!(place(1, PRICE - 1), Error::<Test>::PriceAboveMaximum);
 		assert_noop!(
-			Orders::place_order(RuntimeOrigin::signed(BUYER), 42, 1, PRICE),
+			Orders::place_order(RuntimeOrigin::signed(BUYER), 42, 1, PRICE, CMRC),
 			Error::<Test>::ListingNotFound
 		);
 		assert_noop!(
-			Orders::place_order(RuntimeOrigin::signed(VENDOR), listing, 1, PRICE),
+			Orders::place_order(RuntimeOrigin::signed(VENDOR), listing, 1, PRICE, CMRC),
 			Error::<Test>::CannotBuyOwnListing
 		);
 	});
@@ -94,6 +95,7 @@ fn an_overflowing_total_is_refused() {
 	run(|| {
 		assert_ok!(Orders::create_listing(
 			RuntimeOrigin::signed(VENDOR),
+			CMRC,
 			Balance::MAX / 2,
 			5,
 			metadata(),
@@ -101,7 +103,7 @@ fn an_overflowing_total_is_refused() {
 			CONFIRM_WINDOW
 		));
 		assert_noop!(
-			Orders::place_order(RuntimeOrigin::signed(BUYER), 0, 3, Balance::MAX),
+			Orders::place_order(RuntimeOrigin::signed(BUYER), 0, 3, Balance::MAX, CMRC),
 			Error::<Test>::Overflow
 		);
 	});
@@ -143,6 +145,7 @@ fn a_short_listing_confirm_window_gives_the_buyer_the_minimum() {
 	run(|| {
 		assert_ok!(Orders::create_listing(
 			RuntimeOrigin::signed(VENDOR),
+			CMRC,
 			PRICE,
 			STOCK,
 			metadata(),

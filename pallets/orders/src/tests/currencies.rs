@@ -1,0 +1,102 @@
+//! Listings priced in a currency: only accepted currencies, fixed for the listing, named by the
+//! buyer, passed to escrow and kept by the order and its replacement listing.
+
+use super::*;
+use crate::{Error, Listings, Orders as OrdersMap};
+use commerce_primitives::ListingProvider;
+use frame_support::assert_noop;
+
+fn list_in(currency: Currency) -> ListingId {
+	assert_ok!(Orders::create_listing(
+		RuntimeOrigin::signed(VENDOR),
+		currency,
+		PRICE,
+		STOCK,
+		metadata(),
+		SHIP_WINDOW,
+		CONFIRM_WINDOW
+	));
+	crate::NextListingId::<Test>::get() - 1
+}
+
+#[test]
+fn a_listing_in_an_accepted_currency_records_it() {
+	run(|| {
+		let listing = list_in(STABLE);
+		assert_eq!(Listings::<Test>::get(listing).unwrap().currency, STABLE);
+		assert!(matches!(
+			last_event(),
+			Event::ListingCreated { currency: STABLE, unit_price: PRICE, .. }
+		));
+	});
+}
+
+#[test]
+fn a_currency_the_consortium_does_not_accept_is_refused() {
+	run(|| {
+		assert_noop!(
+			Orders::create_listing(
+				RuntimeOrigin::signed(VENDOR),
+				STABLE + 1,
+				PRICE,
+				STOCK,
+				metadata(),
+				SHIP_WINDOW,
+				CONFIRM_WINDOW
+			),
+			Error::<Test>::CurrencyNotAccepted
+		);
+	});
+}
+
+#[test]
+fn the_buyer_names_the_listings_currency_or_the_order_is_refused() {
+	run(|| {
+		let listing = list_in(STABLE);
+		// A price ceiling meant in the native token is never read as the stablecoin's.
+		assert_noop!(
+			Orders::place_order(RuntimeOrigin::signed(BUYER), listing, 1, PRICE, CMRC),
+			Error::<Test>::WrongCurrency
+		);
+		assert_ok!(Orders::place_order(RuntimeOrigin::signed(BUYER), listing, 2, PRICE, STABLE));
+		let id = crate::NextOrderId::<Test>::get() - 1;
+		assert_eq!(OrdersMap::<Test>::get(id).unwrap().currency, STABLE);
+		assert_eq!(MockEscrowCurrency::get(id), Some(STABLE), "escrow holds the order's currency");
+		assert!(matches!(
+			last_event(),
+			Event::OrderPlaced { currency: STABLE, total, .. } if total == 2 * PRICE
+		));
+	});
+}
+
+#[test]
+fn updating_a_listing_never_changes_its_currency() {
+	run(|| {
+		let listing = list_in(STABLE);
+		assert_ok!(Orders::update_listing(
+			RuntimeOrigin::signed(VENDOR),
+			listing,
+			Some(PRICE + 1),
+			Some(3)
+		));
+		assert_eq!(Listings::<Test>::get(listing).unwrap().currency, STABLE);
+	});
+}
+
+#[test]
+fn a_replacement_listing_keeps_the_replaced_listings_currency() {
+	run(|| {
+		let listing = list_in(STABLE);
+		let replacement = frame_support::storage::with_storage_layer(|| {
+			<Orders as ListingProvider<_, _, _>>::list_like(
+				listing,
+				&VENDOR,
+				PRICE - 1,
+				5,
+				SHIP_WINDOW,
+			)
+		})
+		.expect("the vendor may list");
+		assert_eq!(Listings::<Test>::get(replacement).unwrap().currency, STABLE);
+	});
+}
