@@ -341,3 +341,56 @@ fn the_council_sets_an_assets_rate() {
 		assert!(crate::AssetRate::from_asset_balance(1, USDT_ASSET_ID).is_err());
 	});
 }
+
+/// Escrow in the real runtime holds, refunds and pays out an order in the test stablecoin: the
+/// vendor and the marketplace fee account are paid in it (the fee account's cUSD account is
+/// created by its first fee), and `try_state` finds the hold under its currency.
+#[test]
+fn escrow_pays_an_order_in_the_test_stablecoin() {
+	use crate::{configs::MarketplaceFeeAccount, Escrow};
+	use commerce_primitives::Escrow as _;
+	development_ext().execute_with(|| {
+		let (bob, dave) = (account(Sr25519Keyring::Bob), account(Sr25519Keyring::Dave));
+		let cusd = crate::configs::CurrencyId::WithId(DEV_STABLECOIN_ID);
+		let native = pallet_balances::Pallet::<Runtime>::free_balance(&bob);
+		let supply = Assets::total_issuance(DEV_STABLECOIN_ID);
+		assert_ok!(Escrow::set_fee(RuntimeOrigin::root(), sp_runtime::Perbill::from_percent(2)));
+		let order = 9_000;
+		assert_ok!(<Escrow as commerce_primitives::Escrow<_, _, _>>::hold(
+			order,
+			&bob,
+			&dave,
+			cusd.clone(),
+			12_500_000
+		));
+		assert_ok!(Escrow::do_try_state());
+		assert_ok!(Escrow::refund(order, 2_500_000));
+		assert_ok!(Escrow::release(order));
+		// 10 cUSD released: 0.2 to the fee account, 9.8 to Dave; Bob paid 10 of his 12.5.
+		assert_eq!(Assets::balance(DEV_STABLECOIN_ID, &bob), DEV_STABLECOIN_ENDOWMENT - 10_000_000);
+		assert_eq!(Assets::balance(DEV_STABLECOIN_ID, &dave), DEV_STABLECOIN_ENDOWMENT + 9_800_000);
+		assert_eq!(Assets::balance(DEV_STABLECOIN_ID, &MarketplaceFeeAccount::get()), 200_000);
+		assert_eq!(Assets::total_issuance(DEV_STABLECOIN_ID), supply);
+		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&bob), native);
+		assert_ok!(Escrow::do_try_state());
+	});
+}
+
+/// Until profit sharing and the vendors' KPIs count currencies, listings are CMRC only.
+#[test]
+fn listings_are_cmrc_only_for_now() {
+	development_ext().execute_with(|| {
+		assert_noop!(
+			crate::Orders::create_listing(
+				RuntimeOrigin::signed(account(Sr25519Keyring::Dave)),
+				crate::configs::CurrencyId::WithId(DEV_STABLECOIN_ID),
+				1_000_000,
+				1,
+				b"ipfs://x".to_vec(),
+				crate::MINUTES,
+				crate::MINUTES
+			),
+			pallet_orders::Error::<Runtime>::CurrencyNotAccepted
+		);
+	});
+}
