@@ -131,7 +131,7 @@ fn the_councils_issuer_mints_a_consortium_token() {
 				RuntimeOrigin::signed(account(Sr25519Keyring::Charlie)),
 				token.into(),
 				account(Sr25519Keyring::Charlie).into(),
-				1
+				STABLECOIN_MIN_BALANCE
 			),
 			pallet_assets::Error::<Runtime>::NoPermission
 		);
@@ -243,7 +243,8 @@ fn assets_are_held_like_balances() {
 		assert_ok!(NativeAndAssets::hold(cusd.clone(), &reason, &bob, held));
 		assert_ok!(NativeAndAssets::hold(CurrencyId::Native, &reason, &bob, 7 * crate::UNIT));
 		assert_eq!(NativeAndAssets::balance_on_hold(cusd.clone(), &reason, &bob), held);
-		// Held funds cannot be spent.
+		// Held funds cannot be spent, and an account with a hold keeps the asset's minimum
+		// balance (it must stay alive to hold).
 		let free = DEV_STABLECOIN_ENDOWMENT - held;
 		assert_eq!(
 			NativeAndAssets::reducible_balance(
@@ -252,7 +253,7 @@ fn assets_are_held_like_balances() {
 				Preservation::Expendable,
 				Fortitude::Polite
 			),
-			free
+			free - STABLECOIN_MIN_BALANCE
 		);
 		assert!(NativeAndAssets::transfer(
 			cusd.clone(),
