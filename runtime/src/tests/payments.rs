@@ -370,7 +370,7 @@ fn escrow_pays_an_order_in_the_test_stablecoin() {
 		// 10 cUSD released: 0.2 to the fee account, 9.8 to Dave; Bob paid 10 of his 12.5.
 		assert_eq!(Assets::balance(DEV_STABLECOIN_ID, &bob), DEV_STABLECOIN_ENDOWMENT - 10_000_000);
 		assert_eq!(Assets::balance(DEV_STABLECOIN_ID, &dave), DEV_STABLECOIN_ENDOWMENT + 9_800_000);
-		assert_eq!(Assets::balance(DEV_STABLECOIN_ID, &MarketplaceFeeAccount::get()), 200_000);
+		assert_eq!(Assets::balance(DEV_STABLECOIN_ID, MarketplaceFeeAccount::get()), 200_000);
 		assert_eq!(Assets::total_issuance(DEV_STABLECOIN_ID), supply);
 		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&bob), native);
 		assert_ok!(Escrow::do_try_state());
