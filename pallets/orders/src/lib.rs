@@ -138,8 +138,9 @@ pub mod pallet {
 		/// What names the currency of a listing and its orders: the native token or an asset.
 		type CurrencyId: Parameter + MaxEncodedLen;
 
-		/// The currencies listings may be priced in (the consortium's approved ones).
-		type Currencies: AcceptedCurrencies<Self::CurrencyId>;
+		/// The currencies listings may be priced in (the consortium's approved ones), and their
+		/// value in the native token.
+		type Currencies: AcceptedCurrencies<Self::CurrencyId, BalanceOf<Self>>;
 
 		/// The native token's currency id: the currency of listings and orders stored before
 		/// there were others (storage version 0, see [`crate::migrations`]).

@@ -3,7 +3,7 @@
 /// Version 1 (issue 23, payments in stablecoins): listings and orders record their currency.
 ///
 /// Every listing and order of version 0 was priced and paid in the native token, so each gets
-/// [`crate::Config::NativeCurrency`]. Their deposits stay as held: the records grew by the
+/// [`crate::Config::NativeCurrency`], and each order the value of its total. Their deposits stay as held: the records grew by the
 /// currency's few bytes, and only listings and orders made from now on pay for them.
 pub mod v1 {
 	use crate::{BalanceOf, Config, Listing, Listings, Order, OrderState, Orders, Pallet};
@@ -114,6 +114,7 @@ pub mod v1 {
 					currency: native.clone(),
 					unit_price: old.unit_price,
 					total: old.total,
+					value: old.total,
 					refunded: old.refunded,
 					state: old.state,
 					deadline: old.deadline,

@@ -83,16 +83,29 @@ pub type MockEscrows =
 pub type MockEscrowCurrency =
 	StorageMap<MockEscrow, frame_support::Twox64Concat, OrderId, Currency>;
 
-/// Currency ids of the test runtime: [`CMRC`] the native token, [`STABLE`] an accepted asset,
-/// anything else not accepted.
+/// Currency ids of the test runtime: [`CMRC`] the native token, [`STABLE`] an accepted asset
+/// worth [`STABLE_RATE`] native units a unit, anything else not accepted.
 pub type Currency = u32;
 pub const CMRC: Currency = 0;
 pub const STABLE: Currency = 7;
+pub const STABLE_RATE: Balance = 3;
+
+/// Whether [`STABLE`] has a rate now (a test withdraws it).
+#[frame_support::storage_alias]
+pub type StableUnrated = StorageValue<MockCurrencies, bool, ValueQuery>;
 
 pub struct MockCurrencies;
-impl commerce_primitives::AcceptedCurrencies<Currency> for MockCurrencies {
+impl commerce_primitives::AcceptedCurrencies<Currency, Balance> for MockCurrencies {
 	fn is_accepted(currency: &Currency) -> bool {
 		*currency == CMRC || *currency == STABLE
+	}
+
+	fn native_value(currency: &Currency, amount: Balance) -> Option<Balance> {
+		match *currency {
+			CMRC => Some(amount),
+			STABLE if !StableUnrated::get() => amount.checked_mul(STABLE_RATE),
+			_ => None,
+		}
 	}
 }
 

@@ -85,6 +85,9 @@ pub struct Order<AccountId, CurrencyId, Balance, BlockNumber, Ticket> {
 	pub unit_price: Balance,
 	/// `quantity * unit_price`: the amount paid into escrow.
 	pub total: Balance,
+	/// What `total` was worth in the native token when the order was placed: the value its
+	/// reports to the observers (the vendors' KPIs) carry, at that fixed rate.
+	pub value: Balance,
 	/// What the vendor has returned to the buyer so far by partial refunds; escrow holds
 	/// `total - refunded`.
 	pub refunded: Balance,

@@ -59,20 +59,28 @@ pub trait VendorRegistry<AccountId> {
 }
 
 /// The currencies listings may be priced in: the native token, and the assets the consortium
-/// approved.
-pub trait AcceptedCurrencies<CurrencyId> {
+/// approved, each with its value in the native token.
+pub trait AcceptedCurrencies<CurrencyId, Balance> {
 	/// `true` if a new listing may be priced in `currency`.
 	fn is_accepted(currency: &CurrencyId) -> bool;
+
+	/// What `amount` of `currency` is worth in the native token now (the consortium's rate),
+	/// or `None` for a currency that is not accepted now. The identity for the native token.
+	fn native_value(currency: &CurrencyId, amount: Balance) -> Option<Balance>;
 }
 
 /// Accepts exactly the currency `Native::get()`: for runtimes (and tests) that trade in their
 /// native token only.
 pub struct OnlyNative<Native>(core::marker::PhantomData<Native>);
-impl<CurrencyId: PartialEq, Native: Get<CurrencyId>> AcceptedCurrencies<CurrencyId>
-	for OnlyNative<Native>
+impl<CurrencyId: PartialEq, Balance, Native: Get<CurrencyId>>
+	AcceptedCurrencies<CurrencyId, Balance> for OnlyNative<Native>
 {
 	fn is_accepted(currency: &CurrencyId) -> bool {
 		*currency == Native::get()
+	}
+
+	fn native_value(currency: &CurrencyId, amount: Balance) -> Option<Balance> {
+		(*currency == Native::get()).then_some(amount)
 	}
 }
 
@@ -291,11 +299,14 @@ pub struct OrderReport<AccountId, Balance> {
 	pub buyer: AccountId,
 	/// How it ended.
 	pub outcome: Outcome,
-	/// The price paid into escrow.
+	/// The price paid into escrow. Every amount of a report is a value in the native token:
+	/// for an order in another currency, its amount at the rate of the moment the order was
+	/// placed (so that KPIs, sample floors and service credits compare like with like).
 	pub total: Balance,
-	/// Returned to the buyer by partial refunds while the order was open.
+	/// Returned to the buyer by partial refunds while the order was open (native value).
 	pub partially_refunded: Balance,
-	/// Returned to the buyer when it closed: a refund, or the buyer's part of a ruling.
+	/// Returned to the buyer when it closed: a refund, or the buyer's part of a ruling (native
+	/// value).
 	pub refunded_at_close: Balance,
 	/// Whether the vendor shipped it (every shipment is before the ship-by deadline: a late
 	/// one is refused, and the order ends `ShippingDeadlineMissed`).

@@ -9,7 +9,11 @@ mod queries;
 use crate::{BalanceOf, Config, Error, OrderOf, Orders};
 use commerce_primitives::OrderId;
 use frame_support::ensure;
-use sp_runtime::{traits::CheckedMul, DispatchError};
+use sp_runtime::{
+	helpers_128bit::multiply_by_rational_with_rounding,
+	traits::{CheckedMul, Zero},
+	DispatchError, Rounding, SaturatedConversion,
+};
 
 impl<T: Config> crate::Pallet<T> {
 	/// The open order `id`, or `OrderNotFound`.
@@ -24,6 +28,24 @@ impl<T: Config> crate::Pallet<T> {
 	) -> Result<BalanceOf<T>, Error<T>> {
 		let quantity: BalanceOf<T> = quantity.into();
 		quantity.checked_mul(&unit_price).ok_or(Error::<T>::Overflow)
+	}
+
+	/// The native value of `amount` of `order`'s currency, at the rate fixed when the order was
+	/// placed: `amount × value / total`, rounded down (exactly `amount` for the native token,
+	/// whose value is its total).
+	pub(crate) fn value_of(order: &OrderOf<T>, amount: BalanceOf<T>) -> BalanceOf<T> {
+		if order.value == order.total || order.total.is_zero() {
+			return amount.min(order.value);
+		}
+		multiply_by_rational_with_rounding(
+			amount.saturated_into::<u128>(),
+			order.value.saturated_into::<u128>(),
+			order.total.saturated_into::<u128>(),
+			Rounding::Down,
+		)
+		.map(BalanceOf::<T>::saturated_from)
+		.unwrap_or_else(Zero::zero)
+		.min(order.value)
 	}
 
 	/// Fail with `InvalidWindow` unless `window` is within `min..=MaxWindow`.

@@ -5,7 +5,8 @@ use crate::{
 	NextOrderId, Order, OrderOf, OrderState, Orders, Pallet, Reference,
 };
 use commerce_primitives::{
-	deadlines, Escrow, ListingId, OrderId, OrderObserver, OrderReport, Outcome, VendorRegistry,
+	deadlines, AcceptedCurrencies, Escrow, ListingId, OrderId, OrderObserver, OrderReport, Outcome,
+	VendorRegistry,
 };
 use frame_support::{ensure, traits::Consideration};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -30,6 +31,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(listing.unit_price <= max_unit_price, Error::<T>::PriceAboveMaximum);
 		ensure!(listing.stock >= quantity, Error::<T>::InsufficientStock);
 		let total = Self::total_of(quantity, listing.unit_price)?;
+		// The order's value in the native token, at today's rate, fixed for its life. A
+		// currency whose rate the consortium withdrew takes no new orders.
+		let value =
+			T::Currencies::native_value(&currency, total).ok_or(Error::<T>::CurrencyNotAccepted)?;
 		let reserved = listing.reserved.checked_add(quantity).ok_or(Error::<T>::Overflow)?;
 		let id = NextOrderId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -61,6 +66,7 @@ impl<T: Config> Pallet<T> {
 				currency: currency.clone(),
 				unit_price,
 				total,
+				value,
 				refunded: Zero::zero(),
 				state: OrderState::Paid,
 				deadline: ship_by,
@@ -211,6 +217,9 @@ impl<T: Config> Pallet<T> {
 				}
 			});
 		}
+		// The observers hear native values, at the order's own rate.
+		let partially_refunded = Self::value_of(&order, order.refunded);
+		let refunded_at_close = Self::value_of(&order, received);
 		order.deposit.drop(&order.buyer)?;
 		deadlines::cancel::<Deadlines<T>, _, _>(order.deadline, id);
 		Orders::<T>::remove(id);
@@ -221,9 +230,9 @@ impl<T: Config> Pallet<T> {
 			vendor: order.vendor.clone(),
 			buyer: order.buyer.clone(),
 			outcome,
-			total: order.total,
-			partially_refunded: order.refunded,
-			refunded_at_close: received,
+			total: order.value,
+			partially_refunded,
+			refunded_at_close,
 			shipped: order.state != OrderState::Paid,
 		});
 		Self::deposit_event(Event::OrderClosed {

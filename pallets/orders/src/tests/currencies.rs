@@ -100,3 +100,48 @@ fn a_replacement_listing_keeps_the_replaced_listings_currency() {
 		assert_eq!(Listings::<Test>::get(replacement).unwrap().currency, STABLE);
 	});
 }
+
+#[test]
+fn an_orders_value_is_fixed_in_the_native_token_when_it_is_placed() {
+	run(|| {
+		let listing = list_in(STABLE);
+		assert_ok!(Orders::place_order(RuntimeOrigin::signed(BUYER), listing, 2, PRICE, STABLE));
+		let id = crate::NextOrderId::<Test>::get() - 1;
+		let order = OrdersMap::<Test>::get(id).unwrap();
+		assert_eq!(order.total, 2 * PRICE);
+		assert_eq!(order.value, 2 * PRICE * STABLE_RATE);
+	});
+}
+
+#[test]
+fn the_observers_hear_native_values_at_the_placement_rate() {
+	run(|| {
+		let listing = list_in(STABLE);
+		assert_ok!(Orders::place_order(RuntimeOrigin::signed(BUYER), listing, 3, PRICE, STABLE));
+		let id = crate::NextOrderId::<Test>::get() - 1;
+		assert_ok!(Orders::ship_order(RuntimeOrigin::signed(VENDOR), id, [1; 32]));
+		// The rate is withdrawn after placement: the order keeps its own.
+		StableUnrated::put(true);
+		assert_ok!(Orders::refund_order(RuntimeOrigin::signed(VENDOR), id, 7));
+		assert_ok!(Orders::refund_order(RuntimeOrigin::signed(VENDOR), id, 3 * PRICE - 7));
+		let (order, _, _, _, total, partially, at_close, shipped) =
+			*ObservedClosed::get().last().expect("a report");
+		assert_eq!(order, id);
+		assert!(shipped);
+		assert_eq!(total, 3 * PRICE * STABLE_RATE);
+		assert_eq!(partially, 7 * STABLE_RATE);
+		assert_eq!(at_close, (3 * PRICE - 7) * STABLE_RATE);
+	});
+}
+
+#[test]
+fn a_currency_whose_rate_was_withdrawn_takes_no_new_orders() {
+	run(|| {
+		let listing = list_in(STABLE);
+		StableUnrated::put(true);
+		assert_noop!(
+			Orders::place_order(RuntimeOrigin::signed(BUYER), listing, 1, PRICE, STABLE),
+			Error::<Test>::CurrencyNotAccepted
+		);
+	});
+}
