@@ -148,8 +148,11 @@ test('a vendor that keeps missing deadlines is warned, put on probation, slashed
   const bobReserved = async () => (await api.query.system.account(k.bob.address)).data.reserved.toBigInt();
   const bobReservedBefore = await bobReserved();
   const opened = await submit(api, api.tx.vendors.openReplacementTender(listingA), k.bob);
-  const { tender, commitEnd, revealEnd, maxShipWindow } = opened.events
+  const { tender, commitEnd, revealEnd, maxShipWindow, currency, referencePrice } = opened.events
     .find(({ event }) => event.method === 'TenderOpened').event.data;
+  // The tender states the currency of its reference price (the listing's), and the price.
+  assert.ok(currency.isNative, `a CMRC listing's tender is in CMRC, not ${currency.toString()}`);
+  assert.equal(referencePrice.toBigInt(), PRICE);
   const deposit = (await api.query.vendors.tenders(tender)).unwrap().rules.deposit.toBigInt();
   // The opener holds the tender's deposit until the close.
   assert.equal(await bobReserved(), bobReservedBefore + deposit);

@@ -226,10 +226,12 @@ impl<AccountId: Clone, Balance> PayoutSplitter<AccountId, Balance> for AllToVend
 
 /// What a replacement tender needs to know of a listing.
 #[derive(Clone, Eq, PartialEq, Debug)]
-pub struct ListingTerms<AccountId, Balance, BlockNumber> {
+pub struct ListingTerms<AccountId, CurrencyId, Balance, BlockNumber> {
 	/// Who sells it.
 	pub vendor: AccountId,
-	/// The price of one unit.
+	/// What it is priced and paid in.
+	pub currency: CurrencyId,
+	/// The price of one unit, in `currency`.
 	pub unit_price: Balance,
 	/// Units available to new orders.
 	pub stock: u32,
@@ -260,14 +262,19 @@ impl<AccountId> OrderParties<AccountId> for () {
 
 /// Listings as the vendors pallet's tenders see them.
 pub trait ListingProvider<AccountId, Balance, BlockNumber> {
+	/// What names a listing's currency.
+	type CurrencyId: frame_support::Parameter;
+
 	/// The terms of `listing`, if it exists.
-	fn terms(listing: ListingId) -> Option<ListingTerms<AccountId, Balance, BlockNumber>>;
+	fn terms(
+		listing: ListingId,
+	) -> Option<ListingTerms<AccountId, Self::CurrencyId, Balance, BlockNumber>>;
 
 	/// The shortest ship window a listing may have.
 	fn min_ship_window() -> BlockNumber;
 
-	/// A new listing for `vendor` of the goods of `template` (its metadata and confirm window)
-	/// at `unit_price`, with `stock` units and `ship_window`. The vendor holds the listing
+	/// A new listing for `vendor` of the goods of `template` (its metadata, confirm window and
+	/// currency) at `unit_price`, with `stock` units and `ship_window`. The vendor holds the listing
 	/// deposit. Fails, changing nothing, if the vendor may not sell, cannot pay the deposit, or
 	/// the terms are invalid.
 	fn list_like(

@@ -96,6 +96,13 @@ pub type PolicyOf<T> = Policy<<T as Config>::MaxRequiredCredentials>;
 /// A credential as stored.
 pub type CredentialOf<T> = Credential<frame_system::pallet_prelude::BlockNumberFor<T>>;
 
+/// What names a listing's currency (the orders pallet's).
+pub type CurrencyOf<T> = <<T as Config>::Listings as commerce_primitives::ListingProvider<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>>::CurrencyId;
+
 /// A tender as stored.
 pub type TenderOf<T> = Tender<
 	<T as frame_system::Config>::AccountId,
@@ -458,6 +465,10 @@ pub mod pallet {
 			tender: TenderId,
 			/// The listing whose goods are tendered.
 			listing: ListingId,
+			/// The currency of the reference price and of every bid: the listing's.
+			currency: CurrencyOf<T>,
+			/// The price bids are scored against (the listing's unit price).
+			reference_price: BalanceOf<T>,
 			/// Units the winner lists.
 			quantity: u32,
 			/// The longest ship window a bid may promise.

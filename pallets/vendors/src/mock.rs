@@ -133,10 +133,16 @@ impl MockListings {
 	}
 }
 
+/// The one currency of the mock listings.
+pub const MOCK_CURRENCY: u32 = 0;
+
 impl ListingProvider<AccountId, Balance, u64> for MockListings {
-	fn terms(listing: u64) -> Option<ListingTerms<AccountId, Balance, u64>> {
+	type CurrencyId = u32;
+
+	fn terms(listing: u64) -> Option<ListingTerms<AccountId, u32, Balance, u64>> {
 		ListingStore::get(listing).map(|(vendor, unit_price, stock, ship_window, _)| ListingTerms {
 			vendor,
+			currency: MOCK_CURRENCY,
 			unit_price,
 			stock,
 			ship_window,

@@ -18,11 +18,21 @@ use sp_runtime::{
 impl<T: Config> commerce_primitives::ListingProvider<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>
 	for Pallet<T>
 {
+	type CurrencyId = T::CurrencyId;
+
 	fn terms(
 		listing: ListingId,
-	) -> Option<commerce_primitives::ListingTerms<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+	) -> Option<
+		commerce_primitives::ListingTerms<
+			T::AccountId,
+			T::CurrencyId,
+			BalanceOf<T>,
+			BlockNumberFor<T>,
+		>,
+	> {
 		Listings::<T>::get(listing).map(|l| commerce_primitives::ListingTerms {
 			vendor: l.vendor,
+			currency: l.currency,
 			unit_price: l.unit_price,
 			stock: l.stock,
 			ship_window: l.ship_window,

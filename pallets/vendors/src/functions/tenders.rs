@@ -77,6 +77,8 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::TenderOpened {
 			tender: id,
 			listing,
+			currency: current.currency,
+			reference_price: current.unit_price,
 			quantity,
 			max_ship_window,
 			commit_end,

@@ -64,6 +64,8 @@ fn the_best_score_wins_a_listing_at_its_bid_and_a_silent_bidder_loses_its_deposi
 			Event::TenderOpened {
 				tender: 0,
 				listing,
+				currency: MOCK_CURRENCY,
+				reference_price: REFERENCE_PRICE,
 				quantity: 30,
 				max_ship_window: SHIP,
 				commit_end: 1 + 5,
