@@ -121,13 +121,15 @@ pub type ExtraListings = StorageMap<MockListings, frame_support::Twox64Concat, u
 
 pub struct MockListings;
 impl ListingProvider<AccountId, Balance, u64> for MockListings {
-	fn terms(listing: u64) -> Option<ListingTerms<AccountId, Balance, u64>> {
+	type CurrencyId = u32;
+
+	fn terms(listing: u64) -> Option<ListingTerms<AccountId, u32, Balance, u64>> {
 		let vendor = match listing {
 			LISTING | LISTING2 => VENDOR,
 			OTHERS_LISTING => VENDOR2,
 			other => ExtraListings::get(other)?,
 		};
-		Some(ListingTerms { vendor, unit_price: 100, stock: 10, ship_window: 5 })
+		Some(ListingTerms { vendor, currency: 0, unit_price: 100, stock: 10, ship_window: 5 })
 	}
 	fn min_ship_window() -> u64 {
 		1
