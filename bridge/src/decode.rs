@@ -92,6 +92,7 @@ fn commerce_event(
 		listing: id_field("listing"),
 		parties,
 		amounts,
+		currency: fields.get("currency").cloned(),
 		fields,
 	})
 }

@@ -37,8 +37,15 @@ pub struct CommerceEvent {
 	pub listing: Option<u64>,
 	/// Every account-typed field, by field name, as SS58 (prefix 42).
 	pub parties: BTreeMap<String, String>,
-	/// Every balance-typed field, by field name, in planck as a decimal string.
+	/// Every balance-typed field, by field name, in the smallest unit of [`Self::currency`]
+	/// (planck for CMRC) as a decimal string.
 	pub amounts: BTreeMap<String, String>,
+	/// The currency of `amounts`, when the event has a `currency` field: `"Native"` for CMRC,
+	/// `{ "WithId": id }` for an asset (its symbol and decimals are `assets.metadata(id)`).
+	/// `None` for an event without one, whose amounts are CMRC. Absent from documents written
+	/// before it existed (a field added keeps the schema version).
+	#[serde(default)]
+	pub currency: Option<serde_json::Value>,
 	/// All fields of the event, decoded from the chain's metadata (see the integration guide
 	/// for how types map to JSON).
 	pub fields: serde_json::Map<String, serde_json::Value>,
@@ -84,6 +91,7 @@ impl CommerceEvent {
 			listing: Some(0),
 			parties: BTreeMap::new(),
 			amounts: BTreeMap::new(),
+			currency: None,
 			fields: serde_json::Map::new(),
 		}
 	}

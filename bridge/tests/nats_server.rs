@@ -132,6 +132,7 @@ fn block(number: u64, count: u32) -> BlockEvents {
 			listing: Some(0),
 			parties: BTreeMap::new(),
 			amounts: BTreeMap::new(),
+			currency: None,
 			fields: serde_json::Map::new(),
 		})
 		.collect();

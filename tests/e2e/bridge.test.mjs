@@ -141,12 +141,20 @@ test('SQLite outbox: killed at each crash point and from outside, it delivers ev
   assert.equal(placed.amounts.total, PRICE.toString());
   assert.equal(placed.fields.quantity, 1);
   assert.equal(placed.block.hash, placed.id.split(':')[0]);
+  // The currency of the amounts (docs/payments.md): the listing's, CMRC here; an event without
+  // amounts in a currency has none.
+  assert.equal(placed.currency, 'Native');
+  assert.equal(placed.fields.currency, 'Native');
+  const shipped = rows.find((d) => d.kind === 'orders.OrderShipped');
+  assert.ok(shipped, 'an OrderShipped document');
+  assert.equal(shipped.currency, null);
 
   // The query command: every event of one order, in chain order.
   const ofOrder = bridgeCli(['events', '--db', db, '--order', String(placed.order)]).split('\n').filter(Boolean).map(JSON.parse);
   const expected = [...chain].filter(([, e]) => e.event.data.order?.toNumber() === placed.order).map(([id]) => id);
   assert.deepEqual(ofOrder.map((d) => d.id), expected);
   assert.deepEqual(ofOrder.map((d) => d.kind).slice(0, 2), ['escrow.Held', 'orders.OrderPlaced']); // the hold comes first
+  assert.equal(ofOrder[0].currency, 'Native', 'escrow.Held states the currency held');
 
   const stats = JSON.parse(readFileSync(tmp.path('sqlite-stats.json'), 'utf8'));
   assert.ok(stats.events > 0 && stats.blocks > 0, JSON.stringify(stats));
