@@ -34,9 +34,6 @@ impl<T: Config> crate::Pallet<T> {
 	/// placed: `amount × value / total`, rounded down (exactly `amount` for the native token,
 	/// whose value is its total).
 	pub(crate) fn value_of(order: &OrderOf<T>, amount: BalanceOf<T>) -> BalanceOf<T> {
-		if order.value == order.total || order.total.is_zero() {
-			return amount.min(order.value);
-		}
 		multiply_by_rational_with_rounding(
 			amount.saturated_into::<u128>(),
 			order.value.saturated_into::<u128>(),

@@ -145,3 +145,17 @@ fn a_currency_whose_rate_was_withdrawn_takes_no_new_orders() {
 		);
 	});
 }
+
+#[test]
+fn a_shipped_order_outlives_its_delisted_listing_in_its_currency() {
+	run(|| {
+		let listing = list_in(STABLE);
+		assert_ok!(Orders::place_order(RuntimeOrigin::signed(BUYER), listing, 1, PRICE, STABLE));
+		let id = crate::NextOrderId::<Test>::get() - 1;
+		assert_ok!(Orders::ship_order(RuntimeOrigin::signed(VENDOR), id, [1; 32]));
+		assert_ok!(Orders::delist(RuntimeOrigin::signed(VENDOR), listing));
+		assert!(Listings::<Test>::get(listing).is_none());
+		// `run` checks the invariants now: the order keeps its own currency.
+		assert_eq!(OrdersMap::<Test>::get(id).unwrap().currency, STABLE);
+	});
+}
