@@ -415,6 +415,7 @@ fn build() -> Vec<(&'static str, Vec<u8>)> {
 			RuntimeCall::ProfitSharing(pallet_profit_sharing::Call::claim {
 				agreement: 0,
 				beneficiary: account_id(CHARLIE),
+				currency: CMRC,
 			}),
 		)
 		.now(

@@ -280,10 +280,12 @@ impl_runtime_apis! {
 		Block,
 		AccountId,
 		Balance,
+		crate::configs::CurrencyId,
 		pallet_profit_sharing::AgreementOf<Runtime>,
 		pallet_profit_sharing::VersionOf<Runtime>,
 		pallet_profit_sharing::Ledger<Balance>,
-		pallet_profit_sharing::Placement,
+		pallet_profit_sharing::Totals<Balance>,
+		pallet_profit_sharing::PlacementOf<Runtime>,
 	> for Runtime {
 		fn agreement(id: u32) -> Option<pallet_profit_sharing::AgreementOf<Runtime>> {
 			ProfitSharing::agreement(id)
@@ -297,15 +299,24 @@ impl_runtime_apis! {
 			ProfitSharing::progress(id)
 		}
 
-		fn ledger(id: u32, who: AccountId) -> Option<pallet_profit_sharing::Ledger<Balance>> {
-			ProfitSharing::ledger(id, who)
+		fn ledgers(
+			id: u32,
+			who: AccountId,
+		) -> Vec<(crate::configs::CurrencyId, pallet_profit_sharing::Ledger<Balance>)> {
+			ProfitSharing::ledgers(id, who)
+		}
+
+		fn payouts(
+			id: u32,
+		) -> Vec<(crate::configs::CurrencyId, pallet_profit_sharing::Totals<Balance>)> {
+			ProfitSharing::payouts(id)
 		}
 
 		fn agreement_for(vendor: AccountId, listing: u64) -> Option<u32> {
 			ProfitSharing::agreement_for(vendor, listing)
 		}
 
-		fn placement(order: u64) -> Option<pallet_profit_sharing::Placement> {
+		fn placement(order: u64) -> Option<pallet_profit_sharing::PlacementOf<Runtime>> {
 			ProfitSharing::placement(order)
 		}
 	}

@@ -117,9 +117,12 @@ pub type UncheckedExtrinsic =
 /// profit-sharing sale credited its beneficiaries.
 /// spec 7 (transaction version 2: `create_listing` and `place_order` take a currency): the
 /// currency of each escrow, listing and order (all CMRC before).
+/// spec 8 (transaction version 3: `profit_sharing.claim` takes a currency): profit sharing's
+/// ledgers, payouts, placements and sales per currency (all CMRC before).
 pub type Migrations = (
 	pallet_vendors::migrations::v1::MigrateToV1<Runtime>,
 	pallet_profit_sharing::migrations::v1::MigrateToV1<Runtime>,
+	pallet_profit_sharing::migrations::v2::MigrateToV2<Runtime>,
 	pallet_escrow::migrations::v1::MigrateToV1<Runtime>,
 	pallet_orders::migrations::v1::MigrateToV1<Runtime>,
 );
@@ -164,10 +167,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	authoring_version: 1,
-	spec_version: 7,
+	spec_version: 8,
 	impl_version: 0,
 	apis: RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 

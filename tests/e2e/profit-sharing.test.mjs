@@ -124,12 +124,16 @@ test('a 3-way split with a threshold pays each party to the planck, and a refund
   const refunded = await send(api.tx.profitSharing.refundSale(full.order, refund), k.dave);
   const event = refunded.events.find(({ event }) => event.method === 'SaleRefunded').event;
   assert.equal(event.data.clawback.toBigInt(), refund);
+  assert.equal(event.data.currency.isNative, true, 'refunded in the sale\'s currency');
   assert.equal((await account(k.eve)).free, eveBefore + refund);
   assert.equal((await account(k.charlie)).free, supplierBefore, 'never taken from a supplier');
   revenue -= refund;
   owed.charlie = share(SHARES.charlie, refund);
   owed.ferdie = share(SHARES.ferdie, refund);
-  const ledger = (await api.call.profitSharingApi.ledger(id, k.charlie.address)).unwrap();
+  const ledgers = await api.call.profitSharingApi.ledgers(id, k.charlie.address);
+  assert.equal(ledgers.length, 1, 'one ledger: CMRC');
+  const [ledgerCurrency, ledger] = ledgers[0];
+  assert.equal(ledgerCurrency.isNative, true);
   assert.equal(ledger.owed.toBigInt(), owed.charlie);
 
   // Order 5: split in full, less the clawback.
@@ -141,13 +145,18 @@ test('a 3-way split with a threshold pays each party to the planck, and a refund
   assert.equal(counted.toBigInt(), revenue);
   assert.equal(units.toNumber(), 5);
   const agreement = (await api.call.profitSharingApi.agreement(id)).unwrap();
-  const totals = agreement.totals;
+  assert.equal(agreement.progress.units.toNumber(), 5);
+  const payouts = await api.call.profitSharingApi.payouts(id);
+  assert.equal(payouts.length, 1, 'paid in CMRC only');
+  const [payoutCurrency, totals] = payouts[0];
+  assert.equal(payoutCurrency.isNative, true);
   assert.equal(totals.released.toBigInt(), 5n * net);
   assert.equal(
     totals.toVendor.toBigInt() + totals.toBeneficiaries.toBigInt() + totals.claimable.toBigInt(),
     totals.released.toBigInt(),
   );
-  const received = (await api.call.profitSharingApi.ledger(id, k.ferdie.address)).unwrap().received.toBigInt();
+  const [[, ferdieLedger]] = await api.call.profitSharingApi.ledgers(id, k.ferdie.address);
+  const received = ferdieLedger.received.toBigInt();
   const expected = share(SHARES.ferdie, 3n * net - THRESHOLD) + share(SHARES.ferdie, net) + share(SHARES.ferdie, net) - share(SHARES.ferdie, refund);
   assert.equal(received, expected);
 });

@@ -143,7 +143,7 @@ pub mod pallet {
 		type Orders: OrderDisputes<Self::AccountId, BalanceOf<Self>>;
 
 		/// Who receives what a vendor is paid.
-		type PayoutSplitter: PayoutSplitter<Self::AccountId, BalanceOf<Self>>;
+		type PayoutSplitter: PayoutSplitter<Self::AccountId, CurrencyOf<Self>, BalanceOf<Self>>;
 
 		/// The account the marketplace fee is paid to.
 		type FeeAccount: Get<Self::AccountId>;

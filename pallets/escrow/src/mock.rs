@@ -128,11 +128,12 @@ pub type SupplierShare = StorageValue<MockSplitter, Balance>;
 pub const BROKEN: Balance = Balance::MAX;
 
 pub struct MockSplitter;
-impl PayoutSplitter<AccountId, Balance> for MockSplitter {
+impl PayoutSplitter<AccountId, Currency, Balance> for MockSplitter {
 	type MaxPayees = ConstU32<2>;
 	fn split(
 		_: OrderId,
 		vendor: &AccountId,
+		_: &Currency,
 		amount: Balance,
 	) -> Payees<AccountId, Balance, ConstU32<2>> {
 		let payees = match SupplierShare::get() {
@@ -149,6 +150,7 @@ impl PayoutSplitter<AccountId, Balance> for MockSplitter {
 		order: OrderId,
 		_: &AccountId,
 		buyer: &AccountId,
+		_: &Currency,
 		amount: Balance,
 		received: &[(AccountId, Balance)],
 	) {

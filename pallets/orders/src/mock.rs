@@ -203,10 +203,13 @@ impl VendorRegistry<AccountId> for MockVendors {
 /// Records what the orders pallet reports, in storage (rolled back with a failed dispatch).
 pub struct MockObserver;
 
-/// `(vendor, order)` per placed order, in order.
+/// `(vendor, order, listing, quantity, total, native value)` per placed order, in order.
 #[frame_support::storage_alias]
-pub type ObservedPlaced =
-	StorageValue<MockObserver, Vec<(AccountId, OrderId, ListingId, u32)>, ValueQuery>;
+pub type ObservedPlaced = StorageValue<
+	MockObserver,
+	Vec<(AccountId, OrderId, ListingId, u32, Balance, Balance)>,
+	ValueQuery,
+>;
 
 /// `(order, vendor, buyer, outcome, total, partially refunded, refunded at close, shipped)` per
 /// closed order, in order.
@@ -218,8 +221,17 @@ pub type ObservedClosed = StorageValue<
 >;
 
 impl OrderObserver<AccountId, Balance> for MockObserver {
-	fn order_placed(vendor: &AccountId, order: OrderId, listing: ListingId, quantity: u32) {
-		ObservedPlaced::mutate(|placed| placed.push((*vendor, order, listing, quantity)));
+	fn order_placed(
+		vendor: &AccountId,
+		order: OrderId,
+		listing: ListingId,
+		quantity: u32,
+		total: Balance,
+		value: Balance,
+	) {
+		ObservedPlaced::mutate(|placed| {
+			placed.push((*vendor, order, listing, quantity, total, value))
+		});
 	}
 	fn order_closed(r: &OrderReport<AccountId, Balance>) {
 		ObservedClosed::mutate(|closed| {

@@ -163,28 +163,32 @@ pub type Payees<AccountId, Balance, MaxPayees> = BoundedVec<(AccountId, Balance)
 /// Escrow asks [`PayoutSplitter::split`] who receives a release, pays each payee what it can
 /// receive, and reports what each actually received through [`PayoutSplitter::paid`], in the
 /// same call: the splitter does its bookkeeping on what was paid, not on what it planned.
-pub trait PayoutSplitter<AccountId, Balance> {
+/// Every amount is in the escrow's currency (`CurrencyId`), and every payee is paid in it.
+pub trait PayoutSplitter<AccountId, CurrencyId, Balance> {
 	/// The largest number of payees a split returns.
 	type MaxPayees: Get<u32>;
 
-	/// Who receives `amount` released to `vendor` for `order`. Reads state, writes none. The
-	/// amounts must add up to `amount`; escrow pays everything to the vendor when they do not.
+	/// Who receives `amount` of `currency` released to `vendor` for `order`. Reads state,
+	/// writes none. The amounts must add up to `amount`; escrow pays everything to the vendor
+	/// when they do not.
 	fn split(
 		order: OrderId,
 		vendor: &AccountId,
+		currency: &CurrencyId,
 		amount: Balance,
 	) -> Payees<AccountId, Balance, Self::MaxPayees>;
 
-	/// Escrow paid the release of `amount` for `order` (bought by `buyer`): `received` is
-	/// the list [`PayoutSplitter::split`] returned for `amount`, each amount replaced by what
-	/// that payee actually received (zero for a share escrow returned to the buyer because it
-	/// could not be deposited), or `[(vendor, amount)]` when the split did not add up. Called
-	/// after every settlement, with `amount` zero when nothing was released to the vendor's
-	/// side.
+	/// Escrow paid the release of `amount` of `currency` for `order` (bought by `buyer`):
+	/// `received` is the list [`PayoutSplitter::split`] returned for `amount`, each amount
+	/// replaced by what that payee actually received (zero for a share escrow returned to the
+	/// buyer because it could not be deposited), or `[(vendor, amount)]` when the split did not
+	/// add up. Called after every settlement, with `amount` zero when nothing was released to
+	/// the vendor's side.
 	fn paid(
 		order: OrderId,
 		vendor: &AccountId,
 		buyer: &AccountId,
+		currency: &CurrencyId,
 		amount: Balance,
 		received: &[(AccountId, Balance)],
 	);
@@ -202,18 +206,29 @@ pub trait PayoutSplitter<AccountId, Balance> {
 
 /// The splitter used without profit sharing: the vendor receives everything.
 pub struct AllToVendor;
-impl<AccountId: Clone, Balance> PayoutSplitter<AccountId, Balance> for AllToVendor {
+impl<AccountId: Clone, CurrencyId, Balance> PayoutSplitter<AccountId, CurrencyId, Balance>
+	for AllToVendor
+{
 	type MaxPayees = frame_support::traits::ConstU32<1>;
 
 	fn split(
 		_: OrderId,
 		vendor: &AccountId,
+		_: &CurrencyId,
 		amount: Balance,
 	) -> Payees<AccountId, Balance, Self::MaxPayees> {
 		BoundedVec::truncate_from(alloc::vec![(vendor.clone(), amount)])
 	}
 
-	fn paid(_: OrderId, _: &AccountId, _: &AccountId, _: Balance, _: &[(AccountId, Balance)]) {}
+	fn paid(
+		_: OrderId,
+		_: &AccountId,
+		_: &AccountId,
+		_: &CurrencyId,
+		_: Balance,
+		_: &[(AccountId, Balance)],
+	) {
+	}
 
 	fn weight() -> frame_support::weights::Weight {
 		frame_support::weights::Weight::zero()
@@ -323,26 +338,42 @@ pub struct OrderReport<AccountId, Balance> {
 /// Receives the facts of each order from the orders pallet. Infallible and cheap: it runs
 /// inside the orders pallet's calls and hooks, whose benchmarks include its cost.
 pub trait OrderObserver<AccountId, Balance> {
-	/// `vendor` took order `order` of `quantity` units from `listing`.
-	fn order_placed(vendor: &AccountId, order: OrderId, listing: ListingId, quantity: u32);
+	/// `vendor` took order `order` of `quantity` units from `listing`, paid with `total` of the
+	/// listing's currency, worth `value` of the native token at the consortium's rate of the
+	/// moment (`value == total` for an order in the native token).
+	fn order_placed(
+		vendor: &AccountId,
+		order: OrderId,
+		listing: ListingId,
+		quantity: u32,
+		total: Balance,
+		value: Balance,
+	);
 	/// An order ended.
 	fn order_closed(report: &OrderReport<AccountId, Balance>);
 }
 
 impl<AccountId, Balance> OrderObserver<AccountId, Balance> for () {
-	fn order_placed(_: &AccountId, _: OrderId, _: ListingId, _: u32) {}
+	fn order_placed(_: &AccountId, _: OrderId, _: ListingId, _: u32, _: Balance, _: Balance) {}
 	fn order_closed(_: &OrderReport<AccountId, Balance>) {}
 }
 
 /// Two observers, each told everything: the first, then the second.
-impl<AccountId, Balance, A, B> OrderObserver<AccountId, Balance> for (A, B)
+impl<AccountId, Balance: Copy, A, B> OrderObserver<AccountId, Balance> for (A, B)
 where
 	A: OrderObserver<AccountId, Balance>,
 	B: OrderObserver<AccountId, Balance>,
 {
-	fn order_placed(vendor: &AccountId, order: OrderId, listing: ListingId, quantity: u32) {
-		A::order_placed(vendor, order, listing, quantity);
-		B::order_placed(vendor, order, listing, quantity);
+	fn order_placed(
+		vendor: &AccountId,
+		order: OrderId,
+		listing: ListingId,
+		quantity: u32,
+		total: Balance,
+		value: Balance,
+	) {
+		A::order_placed(vendor, order, listing, quantity, total, value);
+		B::order_placed(vendor, order, listing, quantity, total, value);
 	}
 	fn order_closed(report: &OrderReport<AccountId, Balance>) {
 		A::order_closed(report);

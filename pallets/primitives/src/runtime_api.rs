@@ -54,15 +54,19 @@ sp_api::decl_runtime_apis! {
 
 	/// Read access to profit-sharing agreements (`api.call.profitSharingApi.*` in Polkadot.js).
 	///
-	/// `Agreement`, `Version` and `Ledger` are the profit-sharing pallet's records; `Placement`
-	/// names the agreement and version an open order settles by.
-	pub trait ProfitSharingApi<AccountId, Balance, Agreement, Version, Ledger, Placement>
+	/// `Agreement`, `Version`, `Ledger` and `Totals` are the profit-sharing pallet's records;
+	/// `Placement` names the agreement and version an open order settles by. `Currency` names
+	/// the native token or an asset. Version 2: ledgers and payouts per currency.
+	#[api_version(2)]
+	pub trait ProfitSharingApi<AccountId, Balance, Currency, Agreement, Version, Ledger, Totals, Placement>
 	where
 		AccountId: Codec,
 		Balance: Codec,
+		Currency: Codec,
 		Agreement: Codec,
 		Version: Codec,
 		Ledger: Codec,
+		Totals: Codec,
 		Placement: Codec,
 	{
 		/// An agreement: vendor, scope, the version in force and the one pending, notice,
@@ -70,11 +74,15 @@ sp_api::decl_runtime_apis! {
 		fn agreement(id: u32) -> Option<Agreement>;
 		/// An agreement's versions, oldest first (bounded by the runtime's `MaxVersions`).
 		fn versions(id: u32) -> Vec<(u32, Version)>;
-		/// What counts toward the threshold: revenue released net of refunds after release,
-		/// and units sold.
+		/// What counts toward the threshold: the value in the native token of the revenue
+		/// released net of refunds after release (each order at its placement rate), and units
+		/// sold.
 		fn progress(id: u32) -> Option<(Balance, u64)>;
-		/// What `who` received, can claim, and owes back under an agreement.
-		fn ledger(id: u32, who: AccountId) -> Option<Ledger>;
+		/// What `who` received, can claim, and owes back under an agreement, per currency.
+		fn ledgers(id: u32, who: AccountId) -> Vec<(Currency, Ledger)>;
+		/// What an agreement paid out (to the vendor, to beneficiaries, set aside, refunded),
+		/// per currency.
+		fn payouts(id: u32) -> Vec<(Currency, Totals)>;
 		/// The agreement a new order of `vendor` from `listing` would settle by.
 		fn agreement_for(vendor: AccountId, listing: ListingId) -> Option<u32>;
 		/// The agreement and version an open order settles by.

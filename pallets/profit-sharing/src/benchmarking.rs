@@ -9,7 +9,7 @@ use commerce_primitives::{
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
+		fungible::{Inspect, ItemOf, Mutate, MutateHold},
 		tokens::Preservation,
 		EnsureOrigin, Get, Hooks,
 	},
@@ -24,14 +24,18 @@ use sp_runtime::{
 
 const SEED: u32 = 0;
 
+/// The native token: the benchmarks pay in it (an order in an asset takes the same steps).
+type Native<T> =
+	ItemOf<<T as Config>::Currency, <T as Config>::NativeCurrency, <T as frame_system::Config>::AccountId>;
+
 fn funds<T: Config>() -> BalanceOf<T> {
-	T::Currency::minimum_balance().saturating_mul(100_000_000u32.into())
+	Native::<T>::minimum_balance().saturating_mul(100_000_000u32.into())
 }
 
 /// A funded, active vendor.
 fn vendor<T: Config>() -> T::AccountId {
 	let who: T::AccountId = account("vendor", 0, SEED);
-	T::Currency::set_balance(&who, funds::<T>());
+	Native::<T>::set_balance(&who, funds::<T>());
 	T::Vendors::make_active_vendor(&who);
 	who
 }
@@ -42,7 +46,7 @@ fn beneficiaries<T: Config>(n: u32, base: u32) -> Vec<(T::AccountId, Perbill)> {
 	(0..n)
 		.map(|i| {
 			let who: T::AccountId = account("beneficiary", base.saturating_add(i), SEED);
-			T::Currency::set_balance(&who, funds::<T>());
+			Native::<T>::set_balance(&who, funds::<T>());
 			(who, Perbill::from_rational(1u32, n.max(1)))
 		})
 		.collect()
@@ -224,7 +228,7 @@ mod benchmarks {
 		}
 		for (_, version) in Versions::<T>::iter_prefix(id) {
 			for (who, _) in version.terms.beneficiaries.iter() {
-				Ledgers::<T>::insert(id, who, Ledger::default());
+				Ledgers::<T>::insert((id, who, T::NativeCurrency::get()), Ledger::default());
 			}
 		}
 		Pallet::<T>::do_end_agreement(vendor.clone(), id).expect("in force");
@@ -243,21 +247,24 @@ mod benchmarks {
 		let vendor = vendor::<T>();
 		let id = in_force::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
 		let beneficiary: T::AccountId = account("beneficiary", 0, SEED);
-		let amount = T::Currency::minimum_balance().saturating_mul(10u32.into());
+		let amount = Native::<T>::minimum_balance().saturating_mul(10u32.into());
 		Pallet::<T>::endow_pot();
 		let pot = Pallet::<T>::pot();
-		T::Currency::set_balance(&pot, T::Currency::minimum_balance().saturating_add(amount));
-		T::Currency::hold(&HoldReason::Unclaimed.into(), &pot, amount).expect("funded pot");
-		Ledgers::<T>::insert(id, &beneficiary, Ledger { claimable: amount, ..Default::default() });
-		Agreements::<T>::mutate_extant(id, |a| {
-			a.totals.claimable = amount;
-			a.totals.released = amount;
-		});
+		Native::<T>::set_balance(&pot, Native::<T>::minimum_balance().saturating_add(amount));
+		Native::<T>::hold(&HoldReason::Unclaimed.into(), &pot, amount).expect("funded pot");
+		let native = T::NativeCurrency::get();
+		let key = (id, &beneficiary, &native);
+		Ledgers::<T>::insert(key, Ledger { claimable: amount, ..Default::default() });
+		Payouts::<T>::insert(
+			id,
+			&native,
+			Totals { claimable: amount, released: amount, ..Default::default() },
+		);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(vendor), id, beneficiary.clone());
+		_(RawOrigin::Signed(vendor), id, beneficiary.clone(), native.clone());
 
-		assert!(Ledgers::<T>::get(id, &beneficiary).is_some_and(|l| l.claimable.is_zero()));
+		assert!(Ledgers::<T>::get(key).is_some_and(|l| l.claimable.is_zero()));
 	}
 
 	/// A refund that leaves every one of `b` beneficiaries owing.
@@ -265,9 +272,9 @@ mod benchmarks {
 	fn refund_sale(b: Linear<1, { max_b::<T>() }>) {
 		let vendor = vendor::<T>();
 		let buyer: T::AccountId = account("buyer", 0, SEED);
-		T::Currency::set_balance(&buyer, funds::<T>());
+		Native::<T>::set_balance(&buyer, funds::<T>());
 		let (_, listing) = in_force_for::<T>(&vendor, b, Threshold::Revenue(Zero::zero()));
-		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		let amount = Native::<T>::minimum_balance().saturating_mul(1_000u32.into());
 		settle::<T>(1, &vendor, &buyer, listing, amount);
 		assert!(Sales::<T>::contains_key(1));
 
@@ -282,12 +289,12 @@ mod benchmarks {
 	fn on_idle_sales(n: Linear<0, 100>) {
 		let vendor = vendor::<T>();
 		let buyer: T::AccountId = account("buyer", 0, SEED);
-		T::Currency::set_balance(&buyer, funds::<T>());
+		Native::<T>::set_balance(&buyer, funds::<T>());
 		let (_, listing) = in_force_for::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
 		let now = frame_system::Pallet::<T>::block_number();
 		SaleCursor::<T>::put(now);
 		for order in 0..n {
-			settle::<T>(order.into(), &vendor, &buyer, listing, T::Currency::minimum_balance());
+			settle::<T>(order.into(), &vendor, &buyer, listing, Native::<T>::minimum_balance());
 		}
 		let due = now.saturating_add(T::RefundWindow::get()).saturating_add(1u32.into());
 		frame_system::Pallet::<T>::set_block_number(due);
@@ -308,8 +315,8 @@ mod benchmarks {
 	fn payout(b: Linear<1, { max_b::<T>() }>) {
 		let vendor = vendor::<T>();
 		let buyer: T::AccountId = account("buyer", 0, SEED);
-		T::Currency::set_balance(&buyer, funds::<T>());
-		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		Native::<T>::set_balance(&buyer, funds::<T>());
+		let amount = Native::<T>::minimum_balance().saturating_mul(1_000u32.into());
 		let threshold = amount / 2u32.into();
 		let (id, listing) = in_force_for::<T>(&vendor, b, Threshold::Revenue(threshold));
 		// Every beneficiary owes a little of its share; the first so much that what is left
@@ -323,12 +330,12 @@ mod benchmarks {
 			let owed = if i == 0 {
 				gross.saturating_sub(1u32.into())
 			} else {
-				T::Currency::minimum_balance()
+				Native::<T>::minimum_balance()
 			};
-			Ledgers::<T>::insert(id, who, Ledger { owed, ..Default::default() });
+			Ledgers::<T>::insert((id, who, T::NativeCurrency::get()), Ledger { owed, ..Default::default() });
 		}
 		if let Some((first, _)) = all.first() {
-			T::Currency::set_balance(first, Zero::zero());
+			Native::<T>::set_balance(first, Zero::zero());
 		}
 		Pallet::<T>::endow_pot();
 
@@ -338,7 +345,7 @@ mod benchmarks {
 		}
 
 		assert!(Sales::<T>::contains_key(7));
-		assert!(Agreements::<T>::get(id).is_some_and(|a| a.totals.released == amount));
+		assert!(Agreements::<T>::get(id).is_some_and(|a| a.progress.released == amount));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
@@ -353,15 +360,16 @@ fn settle<T: Config>(
 	listing: commerce_primitives::ListingId,
 	amount: BalanceOf<T>,
 ) {
-	<Pallet<T> as OrderObserver<_, _>>::order_placed(vendor, order, listing, 1);
-	let payees = <Pallet<T> as PayoutSplitter<_, _>>::split(order, vendor, amount);
+	let native = T::NativeCurrency::get();
+	<Pallet<T> as OrderObserver<_, _>>::order_placed(vendor, order, listing, 1, amount, amount);
+	let payees = <Pallet<T> as PayoutSplitter<_, _, _>>::split(order, vendor, &native, amount);
 	let mut received = Vec::with_capacity(payees.len());
 	for (payee, share) in payees.into_iter() {
 		let paid = !share.is_zero()
-			&& T::Currency::transfer(buyer, &payee, share, Preservation::Preserve).is_ok();
+			&& Native::<T>::transfer(buyer, &payee, share, Preservation::Preserve).is_ok();
 		received.push((payee, if paid { share } else { Zero::zero() }));
 	}
-	<Pallet<T> as PayoutSplitter<_, _>>::paid(order, vendor, buyer, amount, &received);
+	<Pallet<T> as PayoutSplitter<_, _, _>>::paid(order, vendor, buyer, &native, amount, &received);
 	<Pallet<T> as OrderObserver<_, _>>::order_closed(&OrderReport {
 		order,
 		vendor: vendor.clone(),

@@ -16,20 +16,30 @@
 //!   [`Config::GovernanceOrigin`] imposes it. A change is a new version that needs the same
 //!   consent and applies to orders placed after it took effect. At most
 //!   [`Config::MaxVersions`] versions per agreement.
-//! - **Threshold**: revenue (released to the vendor's side, net of refunds after release) or
-//!   units sold. The order whose payout crosses it is split only on the part above it.
+//! - **Currency**: an order is paid in the currency of its listing (CMRC or an asset such as a
+//!   stablecoin); its payout is split, set aside, refunded and clawed back in that currency, and
+//!   each beneficiary's ledger and each agreement's payout totals are kept per currency.
+//! - **Value**: what an amount is worth in the native token, at the rate of the moment its
+//!   order was placed (the identity for CMRC). Thresholds count values, so that sales in every
+//!   currency count toward one threshold and a vendor cannot escape it by changing currency.
+//! - **Threshold**: revenue (the value released to the vendor's side, net of refunds after
+//!   release) or units sold. The order whose payout crosses it is split only on the part above
+//!   it.
 //! - **Split**: each beneficiary gets `share × shared part`, rounded down; the vendor gets the
 //!   rest of the payout, remainders included, so the payees' amounts add up to the payout to
 //!   the planck.
-//! - **Claimable**: a share that cannot be deposited (below the existential deposit of an
-//!   account that does not exist) is paid to the pallet's pot and held there
-//!   ([`HoldReason::Unclaimed`]) until it is claimed for its beneficiary.
+//! - **Claimable**: a share that cannot be deposited (below the currency's minimum balance for
+//!   an account that does not exist, or a blocked account) is paid to the pallet's pot and held
+//!   there in its currency ([`HoldReason::Unclaimed`]) until it is claimed for its
+//!   beneficiary. The pot holds CMRC from genesis; it takes an asset's shares once it holds
+//!   that asset's minimum balance (until then escrow returns such a share to the buyer).
 //! - **Sale and clawback**: each order paid out under an agreement is kept as a sale for
 //!   [`Config::RefundWindow`] blocks, during which its vendor may refund its buyer from its own
-//!   funds ([`Pallet::refund_sale`]). A sale records what it credited each beneficiary; a
-//!   refund takes back the refunded part of that, under the sale's own version, and never more
-//!   than that sale credited, whatever other sales or versions paid since. It is owed back and
-//!   netted from their future shares, never taken from their balances.
+//!   funds, in the sale's currency ([`Pallet::refund_sale`]). A sale records what it credited
+//!   each beneficiary; a refund takes back the refunded part of that, under the sale's own
+//!   version, and never more than that sale credited, whatever other sales or versions paid
+//!   since. It is owed back and netted from their future shares in the same currency (never
+//!   converted at a rate), never taken from their balances.
 //! - **Ending**: the vendor gives [`Config::NoticePeriod`] blocks' notice, or every
 //!   beneficiary consents to end now. Orders placed before the end still settle by their
 //!   version; once they have all ended, anyone closes the agreement and its deposit returns.
@@ -47,9 +57,9 @@
 //!   its payout, and removed when it ends: a split reads the order's record, its agreement,
 //!   its version and the ledgers of its beneficiaries, all bounded.
 //! - Sales expire in `on_idle` (a `(block, order)` queue), returning their deposits.
-//! - `try_state` checks the totals of each agreement against its ledgers, the claimables
-//!   against the pot's hold, the deposits against their holds and the open-order counts
-//!   against the order records.
+//! - `try_state` checks the totals of each agreement and currency against its ledgers, the
+//!   claimables against the pot's hold in each currency, the deposits against their holds and
+//!   the open-order counts against the order records.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -73,12 +83,18 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use frame_support::traits::fungible;
+use frame_support::traits::fungibles;
 use frame_system::pallet_prelude::BlockNumberFor;
 
-/// The balance type of the pallet's currency.
-pub type BalanceOf<T> =
-	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// The balance type of the pallet's currencies.
+pub type BalanceOf<T> = <<T as Config>::Currency as fungibles::Inspect<
+	<T as frame_system::Config>::AccountId,
+>>::Balance;
+
+/// What names a currency: the native token or an asset.
+pub type CurrencyOf<T> = <<T as Config>::Currency as fungibles::Inspect<
+	<T as frame_system::Config>::AccountId,
+>>::AssetId;
 
 /// Terms as stored and passed to calls.
 pub type TermsOf<T> =
@@ -103,11 +119,15 @@ pub type AgreementOf<T> = Agreement<
 /// A sale as stored.
 pub type SaleOf<T> = Sale<
 	<T as frame_system::Config>::AccountId,
+	CurrencyOf<T>,
 	BalanceOf<T>,
 	BlockNumberFor<T>,
 	<T as Config>::SaleDeposit,
 	<T as Config>::MaxBeneficiaries,
 >;
+
+/// A placement as stored.
+pub type PlacementOf<T> = Placement<BalanceOf<T>>;
 
 /// A plan as computed for a payout.
 pub type PlanOf<T> = Plan<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
@@ -123,16 +143,18 @@ impl<T: Config> frame_support::traits::Get<u32> for MaxPayeesOf<T> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use commerce_primitives::{DepositAmount, HoldersOf, ListingProvider, OrderId, VendorRegistry};
+	use commerce_primitives::{
+		currency::CurrencyHoldersOf, DepositAmount, ListingProvider, OrderId, VendorRegistry,
+	};
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{fungible::MutateHold, Consideration, Footprint},
+		traits::{fungibles::MutateHold, Consideration, Footprint},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -141,9 +163,16 @@ pub mod pallet {
 	/// Configuration of the pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The currency payouts are in.
-		type Currency: fungible::Mutate<Self::AccountId>
+		/// Every currency a payout may be in, through one implementation (for the runtime, the
+		/// union of the native balances and the assets with their holds). A payout is split,
+		/// set aside and refunded in the currency of its order.
+		type Currency: fungibles::Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The native token's currency: thresholds count in it, and everything stored before
+		/// there were other currencies was in it (storage version 1, see
+		/// [`crate::migrations`]).
+		type NativeCurrency: Get<CurrencyOf<Self>>;
 
 		/// The runtime's hold reasons, of which this pallet's are part.
 		type RuntimeHoldReason: From<HoldReason> + PartialEq;
@@ -188,6 +217,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVersions: Get<u32>;
 
+		/// The most currencies the consortium accepts at once: an agreement's deposit pays for
+		/// a ledger per beneficiary and a record of totals in each.
+		#[pallet::constant]
+		type MaxCurrencies: Get<u32>;
+
 		/// Blocks between a vendor's notice and the end of its agreement.
 		#[pallet::constant]
 		type NoticePeriod: Get<BlockNumberFor<Self>>;
@@ -197,8 +231,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type RefundWindow: Get<BlockNumberFor<Self>>;
 
-		/// Every account with funds on hold, for `try_state` (never used in dispatch).
-		type Holders: HoldersOf<Self::AccountId, Self::RuntimeHoldReason, BalanceOf<Self>>;
+		/// Every account with funds on hold, per currency, for `try_state` (never used in
+		/// dispatch).
+		type Holders: CurrencyHoldersOf<
+			CurrencyOf<Self>,
+			Self::AccountId,
+			Self::RuntimeHoldReason,
+			BalanceOf<Self>,
+		>;
 
 		/// Weights of this pallet's calls, hooks and payout split, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -233,20 +273,33 @@ pub mod pallet {
 	pub type LiveAgreement<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, Scope, AgreementId>;
 
-	/// What each beneficiary has of each agreement.
+	/// What each beneficiary has of each agreement, per currency: `(agreement, beneficiary,
+	/// currency)`.
 	#[pallet::storage]
-	pub type Ledgers<T: Config> = StorageDoubleMap<
+	pub type Ledgers<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, AgreementId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, CurrencyOf<T>>,
+		),
+		Ledger<BalanceOf<T>>,
+	>;
+
+	/// What each agreement paid out in each currency.
+	#[pallet::storage]
+	pub type Payouts<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		AgreementId,
 		Blake2_128Concat,
-		T::AccountId,
-		Ledger<BalanceOf<T>>,
+		CurrencyOf<T>,
+		Totals<BalanceOf<T>>,
 	>;
 
 	/// The agreement and version each open order settles by.
 	#[pallet::storage]
-	pub type Placements<T: Config> = StorageMap<_, Twox64Concat, OrderId, Placement>;
+	pub type Placements<T: Config> = StorageMap<_, Twox64Concat, OrderId, PlacementOf<T>>;
 
 	/// Orders paid out under an agreement, while they are refundable.
 	#[pallet::storage]
@@ -343,7 +396,7 @@ pub mod pallet {
 			/// The agreement.
 			agreement: AgreementId,
 		},
-		/// An order's payout was split.
+		/// An order's payout was split. Amounts are in `currency`.
 		Split {
 			/// The order.
 			order: OrderId,
@@ -351,6 +404,8 @@ pub mod pallet {
 			agreement: AgreementId,
 			/// The version it settled by.
 			version: VersionIndex,
+			/// The currency of the payout.
+			currency: CurrencyOf<T>,
 			/// The part of the payout above the threshold.
 			shared: BalanceOf<T>,
 			/// Paid to the vendor.
@@ -368,6 +423,8 @@ pub mod pallet {
 			agreement: AgreementId,
 			/// Who received it.
 			beneficiary: T::AccountId,
+			/// Its currency.
+			currency: CurrencyOf<T>,
 			/// How much.
 			amount: BalanceOf<T>,
 		},
@@ -379,6 +436,8 @@ pub mod pallet {
 			order: OrderId,
 			/// Who was refunded.
 			buyer: T::AccountId,
+			/// The currency of the sale and of the refund.
+			currency: CurrencyOf<T>,
 			/// How much.
 			amount: BalanceOf<T>,
 			/// The part of the sale's shared part this refund takes back; each beneficiary owes
@@ -432,9 +491,10 @@ pub mod pallet {
 		NotEnded,
 		/// Orders placed under the agreement are still open.
 		OpenOrders,
-		/// Nothing is set aside for this beneficiary.
+		/// Nothing is set aside for this beneficiary in this currency.
 		NothingToClaim,
-		/// The beneficiary still cannot receive the amount (below the existential deposit).
+		/// The beneficiary still cannot receive the amount (below the currency's minimum
+		/// balance for an account that does not exist, or a blocked account).
 		CannotReceive,
 		/// No refundable sale for this order (never under an agreement, or its window ended).
 		SaleNotFound,
@@ -454,6 +514,7 @@ pub mod pallet {
 			let max = T::MaxBeneficiaries::get();
 			assert!((1..=32).contains(&max), "MaxBeneficiaries must be 1..=32 (consent bitmaps)");
 			assert!(T::MaxVersions::get() >= 1, "MaxVersions must be at least 1");
+			assert!(T::MaxCurrencies::get() >= 1, "MaxCurrencies must be at least 1");
 			assert!(T::RefundWindow::get() >= 1u32.into(), "RefundWindow must be a block or more");
 		}
 
@@ -552,21 +613,22 @@ pub mod pallet {
 			Self::do_close_agreement(agreement)
 		}
 
-		/// Pay `beneficiary` what is set aside for it under `agreement`. Anyone may call; the
-		/// money goes only to the beneficiary, which must be able to receive it now. Emits
-		/// `Claimed`.
+		/// Pay `beneficiary` what is set aside for it under `agreement` in `currency`. Anyone
+		/// may call; the money goes only to the beneficiary, which must be able to receive it
+		/// now. Emits `Claimed`.
 		#[pallet::call_index(8)]
 		pub fn claim(
 			origin: OriginFor<T>,
 			agreement: AgreementId,
 			beneficiary: T::AccountId,
+			currency: CurrencyOf<T>,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			Self::do_claim(agreement, beneficiary)
+			Self::do_claim(agreement, beneficiary, currency)
 		}
 
-		/// Refund `amount` of a sale to its buyer from the vendor's own funds, within the
-		/// refund window. Only the sale's vendor; at most what was released for it and not
+		/// Refund `amount` of a sale to its buyer from the vendor's own funds, in the sale's
+		/// currency, within the refund window. Only the sale's vendor; at most what was released for it and not
 		/// refunded yet. What the refunded part of the sale credited its beneficiaries (never
 		/// more than the sale credited them) is clawed back from their future shares. Emits
 		/// `SaleRefunded`.
@@ -589,18 +651,30 @@ pub mod pallet {
 			T::PalletId::get().into_account_truncating()
 		}
 
-		/// The storage an agreement's deposit pays for: its record, `MaxVersions` versions and
-		/// a ledger per beneficiary of each, at their largest.
+		/// The storage an agreement's deposit pays for: its record, `MaxVersions` versions, a
+		/// ledger per beneficiary of each in each of `MaxCurrencies` currencies and the totals
+		/// of each currency, at their largest.
 		pub fn agreement_footprint() -> Footprint {
 			let versions = T::MaxVersions::get() as usize;
-			let ledgers = versions.saturating_mul(T::MaxBeneficiaries::get() as usize);
-			let bytes =
-				AgreementOf::<T>::max_encoded_len()
-					.saturating_add(versions.saturating_mul(VersionOf::<T>::max_encoded_len()))
-					.saturating_add(ledgers.saturating_mul(
-						Ledger::<BalanceOf<T>>::max_encoded_len().saturating_add(48),
-					));
-			Footprint::from_parts(1usize.saturating_add(versions).saturating_add(ledgers), bytes)
+			let currencies = T::MaxCurrencies::get() as usize;
+			let ledgers = versions
+				.saturating_mul(T::MaxBeneficiaries::get() as usize)
+				.saturating_mul(currencies);
+			let currency = CurrencyOf::<T>::max_encoded_len().saturating_add(16);
+			let bytes = AgreementOf::<T>::max_encoded_len()
+				.saturating_add(versions.saturating_mul(VersionOf::<T>::max_encoded_len()))
+				.saturating_add(ledgers.saturating_mul(
+					Ledger::<BalanceOf<T>>::max_encoded_len()
+						.saturating_add(48)
+						.saturating_add(currency),
+				))
+				.saturating_add(currencies.saturating_mul(
+					Totals::<BalanceOf<T>>::max_encoded_len().saturating_add(currency),
+				));
+			Footprint::from_parts(
+				1usize.saturating_add(versions).saturating_add(ledgers).saturating_add(currencies),
+				bytes,
+			)
 		}
 
 		/// The storage a sale record's deposit pays for.

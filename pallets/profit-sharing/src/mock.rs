@@ -1,15 +1,22 @@
-//! Test runtime: `frame_system`, `pallet_balances` and the profit-sharing pallet. Tests place
-//! and pay out orders as the orders and escrow pallets do (see `tests::pay`).
+//! Test runtime: `frame_system`, `pallet_balances`, `pallet_assets` with
+//! `pallet_assets_holder` (a test stablecoin) and the profit-sharing pallet. Tests place and
+//! pay out orders as the orders and escrow pallets do (see `tests::pay`), in either currency.
 
 use crate::{self as pallet_profit_sharing};
-use commerce_primitives::{ListingProvider, ListingTerms, VendorRegistry};
+use commerce_primitives::{
+	currency::{AssetsHolderHolders, AssetsWithHolds, NativeFromLeft, NativeOrWithId, UnionOf},
+	BalancesHolders, ListingProvider, ListingTerms, VendorRegistry,
+};
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
-	traits::{fungible::HoldConsideration, ConstU32, ConstU64, Hooks, LinearStoragePrice},
+	traits::{
+		fungible::HoldConsideration, AsEnsureOriginWithArg, ConstU32, ConstU64, Hooks,
+		LinearStoragePrice,
+	},
 	weights::Weight,
 	PalletId,
 };
-use frame_system::EnsureSignedBy;
+use frame_system::{EnsureRoot, EnsureSigned, EnsureSignedBy};
 use sp_runtime::{BuildStorage, DispatchError};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -34,6 +41,14 @@ pub const NOTICE: u64 = 10;
 pub const REFUND_WINDOW: u64 = 20;
 pub const MAX_BENEFICIARIES: u32 = 4;
 pub const MAX_VERSIONS: u32 = 3;
+/// The test stablecoin: sufficient, minimum balance [`USD_MIN`], owned by [`GOVERNANCE`].
+pub const USD: u32 = 7;
+pub const USD_MIN: Balance = 5;
+/// The currencies, as the pallet names them.
+pub type Currency = NativeOrWithId<u32>;
+pub const CMRC: Currency = NativeOrWithId::Native;
+pub const STABLE: Currency = NativeOrWithId::WithId(USD);
+pub const MAX_CURRENCIES: u32 = 2;
 /// Listing 1 and 2 are `VENDOR`'s, listing 3 is `VENDOR2`'s.
 pub const LISTING: u64 = 1;
 pub const LISTING2: u64 = 2;
@@ -59,6 +74,10 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(2)]
 	pub type ProfitSharing = pallet_profit_sharing;
+	#[runtime::pallet_index(3)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(4)]
+	pub type AssetsHolder = pallet_assets_holder;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -74,12 +93,31 @@ impl pallet_balances::Config for Test {
 	type ExistentialDeposit = ConstU64<ED>;
 }
 
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+	type Holder = AssetsHolder;
+}
+
+impl pallet_assets_holder::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeEvent = RuntimeEvent;
+}
+
+/// Every currency of the test runtime, holds included, as the runtime composes them.
+pub type NativeAndAssets =
+	UnionOf<Balances, AssetsWithHolds<Assets, AssetsHolder>, NativeFromLeft, Currency, AccountId>;
+
 ord_parameter_types! {
 	pub const Governance: AccountId = GOVERNANCE;
 }
 
 parameter_types! {
 	pub const Pot: PalletId = PalletId(*b"cc/share");
+	pub const Native: Currency = CMRC;
 	pub const AgreementDepositReason: RuntimeHoldReason =
 		RuntimeHoldReason::ProfitSharing(pallet_profit_sharing::HoldReason::AgreementDeposit);
 	pub const SaleDepositReason: RuntimeHoldReason =
@@ -147,7 +185,8 @@ impl ListingProvider<AccountId, Balance, u64> for MockListings {
 }
 
 impl pallet_profit_sharing::Config for Test {
-	type Currency = Balances;
+	type Currency = NativeAndAssets;
+	type NativeCurrency = Native;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type AgreementDeposit = AgreementDeposit;
 	type SaleDeposit = SaleDeposit;
@@ -157,9 +196,13 @@ impl pallet_profit_sharing::Config for Test {
 	type PalletId = Pot;
 	type MaxBeneficiaries = ConstU32<MAX_BENEFICIARIES>;
 	type MaxVersions = ConstU32<MAX_VERSIONS>;
+	type MaxCurrencies = ConstU32<MAX_CURRENCIES>;
 	type NoticePeriod = ConstU64<NOTICE>;
 	type RefundWindow = ConstU64<REFUND_WINDOW>;
-	type Holders = commerce_primitives::BalancesHolders<Test>;
+	type Holders = commerce_primitives::currency::UnionHolders<
+		BalancesHolders<Test>,
+		AssetsHolderHolders<AssetsHolder, u32, AccountId, RuntimeHoldReason, Balance>,
+	>;
 	type WeightInfo = MockWeights;
 }
 
@@ -211,6 +254,16 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			.into_iter()
 			.map(|who| (who, INITIAL))
 			.collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	// The stablecoin: the buyers and vendors hold some, the suppliers none (their accounts are
+	// created by their first share, if it reaches the minimum balance).
+	pallet_assets::GenesisConfig::<Test> {
+		assets: vec![(USD, GOVERNANCE, true, USD_MIN)],
+		metadata: vec![(USD, b"Test Dollar".to_vec(), b"tUSD".to_vec(), 6)],
+		accounts: [VENDOR, VENDOR2, BUYER, BUYER2].into_iter().map(|who| (USD, who, INITIAL)).collect(),
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

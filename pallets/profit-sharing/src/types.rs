@@ -144,8 +144,9 @@ where
 	pub status: VersionStatus<BlockNumber>,
 }
 
-/// An agreement's running totals. `to_vendor + to_beneficiaries + claimable == released`
-/// always holds (`try_state` checks it).
+/// What an agreement paid out in one currency, in that currency.
+/// `to_vendor + to_beneficiaries + claimable == released` always holds (`try_state` checks
+/// it).
 #[derive(
 	Clone,
 	Copy,
@@ -164,14 +165,36 @@ pub struct Totals<Balance> {
 	pub released: Balance,
 	/// What the vendor refunded to buyers after release (see `refund_sale`).
 	pub refunded: Balance,
-	/// Units sold in orders under the agreement that paid out.
-	pub units: u64,
 	/// Paid to the vendor: its own part, rounding remainders and clawbacks.
 	pub to_vendor: Balance,
 	/// Paid to beneficiaries, directly or by a later claim.
 	pub to_beneficiaries: Balance,
 	/// Set aside for beneficiaries that could not receive, not claimed yet.
 	pub claimable: Balance,
+}
+
+/// What counts toward an agreement's threshold, over every currency: amounts are values in
+/// the native token, each order's at the rate of the moment it was placed.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Progress<Balance> {
+	/// The value escrow released to the vendor's side of orders under the agreement.
+	pub released: Balance,
+	/// The value the vendor refunded to buyers after release.
+	pub refunded: Balance,
+	/// Units sold in orders under the agreement that paid out.
+	pub units: u64,
 }
 
 /// Notice to end an agreement.
@@ -214,8 +237,9 @@ pub struct Agreement<AccountId, Balance, BlockNumber, Ticket> {
 	pub ending: Option<Ending<BlockNumber>>,
 	/// Orders placed under it that have not ended yet.
 	pub open_orders: u32,
-	/// Running totals.
-	pub totals: Totals<Balance>,
+	/// What counts toward its threshold (native value and units; the money paid out, per
+	/// currency, is in `Payouts`).
+	pub progress: Progress<Balance>,
 	/// The vendor's storage deposit.
 	pub deposit: Ticket,
 }
@@ -244,7 +268,8 @@ pub struct Ledger<Balance> {
 	pub owed: Balance,
 }
 
-/// The agreement and version an order settles by, recorded when it is placed.
+/// The agreement and version an order settles by, recorded when it is placed, with what the
+/// order was worth then.
 #[derive(
 	Clone,
 	Copy,
@@ -257,7 +282,7 @@ pub struct Ledger<Balance> {
 	TypeInfo,
 	MaxEncodedLen,
 )]
-pub struct Placement {
+pub struct Placement<Balance> {
 	/// The agreement.
 	pub agreement: AgreementId,
 	/// The version active when the order was placed.
@@ -266,6 +291,11 @@ pub struct Placement {
 	pub quantity: u32,
 	/// The version's number of beneficiaries: what its payout costs.
 	pub beneficiaries: u32,
+	/// The order's price, in its currency.
+	pub total: Balance,
+	/// What `total` was worth in the native token when the order was placed: an amount `x` of
+	/// the order counts `x × value / total` toward a revenue threshold.
+	pub value: Balance,
 }
 
 /// An order paid out under an agreement, refundable by its vendor until `until`.
@@ -273,9 +303,10 @@ pub struct Placement {
 	Encode, Decode, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(MaxBeneficiaries))]
-pub struct Sale<AccountId, Balance, BlockNumber, Ticket, MaxBeneficiaries: Get<u32>>
+pub struct Sale<AccountId, CurrencyId, Balance, BlockNumber, Ticket, MaxBeneficiaries: Get<u32>>
 where
 	AccountId: Clone + Eq + core::fmt::Debug,
+	CurrencyId: Clone + Eq + core::fmt::Debug,
 	Balance: Clone + Eq + core::fmt::Debug,
 	BlockNumber: Clone + Eq + core::fmt::Debug,
 	Ticket: Clone + Eq + core::fmt::Debug,
@@ -288,8 +319,13 @@ where
 	pub vendor: AccountId,
 	/// Who bought (who a refund goes to).
 	pub buyer: AccountId,
+	/// The currency it was paid (and is refunded) in.
+	pub currency: CurrencyId,
 	/// What escrow released to the vendor's side for it.
 	pub amount: Balance,
+	/// What `amount` counted toward the threshold (its value in the native token at the
+	/// order's rate); a refund takes the same fraction of it off the agreement's progress.
+	pub value: Balance,
 	/// The part of `amount` above the threshold, which was split.
 	pub shared: Balance,
 	/// What the sale credited each beneficiary of its version, in the version's order: paid
@@ -308,7 +344,9 @@ where
 #[derive(Clone, Eq, PartialEq, Debug)]
 pub struct Plan<AccountId, Balance> {
 	/// The order's placement.
-	pub placement: Placement,
+	pub placement: Placement<Balance>,
+	/// What the payout counts toward the threshold (its native value at the order's rate).
+	pub value: Balance,
 	/// The part of the payout above the threshold.
 	pub shared: Balance,
 	/// The vendor's amount: the rest of the payout.

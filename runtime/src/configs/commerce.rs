@@ -137,7 +137,9 @@ pub type AgreementDeposit = CommerceDeposit<AgreementDepositReason>;
 pub type SaleDeposit = CommerceDeposit<SaleDepositReason>;
 
 impl pallet_profit_sharing::Config for Runtime {
-	type Currency = Balances;
+	// CMRC and every asset, holds included: a payout is split in its order's currency.
+	type Currency = NativeAndAssets;
+	type NativeCurrency = NativeCurrency;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type AgreementDeposit = AgreementDeposit;
 	type SaleDeposit = SaleDeposit;
@@ -147,10 +149,12 @@ impl pallet_profit_sharing::Config for Runtime {
 	type PalletId = ProfitSharingPalletId;
 	type MaxBeneficiaries = ConstU32<8>;
 	type MaxVersions = ConstU32<8>;
+	// CMRC, USDT, USDC and a consortium token, with room for one more.
+	type MaxCurrencies = ConstU32<5>;
 	// A month's notice to end an agreement, and a month to refund a sale against it.
 	type NoticePeriod = ConstU32<{ 30 * DAYS }>;
 	type RefundWindow = ConstU32<{ 30 * DAYS }>;
-	type Holders = BalancesHolders<Runtime>;
+	type Holders = CurrencyHolders;
 	type WeightInfo = pallet_profit_sharing::weights::SubstrateWeight<Runtime>;
 }
 

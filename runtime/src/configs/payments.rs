@@ -61,10 +61,39 @@ parameter_types! {
 	pub const NativeCurrency: CurrencyId = NativeOrWithId::Native;
 }
 
-/// The currencies listings may be priced in. CMRC only until profit sharing and the vendors'
-/// KPIs count stablecoin orders (issue 23's next step, docs/payments.md); escrow and orders
-/// already hold, pay and record any currency.
-pub type CommerceCurrencies = commerce_primitives::OnlyNative<NativeCurrency>;
+/// The currencies listings may be priced in: CMRC, and every live asset the council gave a
+/// rate to CMRC (`assetRate.create`). The rate is what an order in the asset is worth in CMRC
+/// when it is placed (vendor KPIs, profit-sharing thresholds); removing it (or freezing the
+/// asset) stops new listings and orders in the asset, while open orders run to their end.
+pub struct CommerceCurrencies;
+
+impl CommerceCurrencies {
+	/// The council's rate for `asset`, if it is live and has one.
+	fn rate(asset: &AssetId) -> Option<sp_runtime::FixedU128> {
+		let live = pallet_assets::Asset::<Runtime>::get(asset)
+			.is_some_and(|details| details.status == pallet_assets::AssetStatus::Live);
+		live.then(|| pallet_asset_rate::ConversionRateToNative::<Runtime>::get(asset)).flatten()
+	}
+}
+
+impl commerce_primitives::AcceptedCurrencies<CurrencyId, Balance> for CommerceCurrencies {
+	fn is_accepted(currency: &CurrencyId) -> bool {
+		match currency {
+			NativeOrWithId::Native => true,
+			NativeOrWithId::WithId(asset) => Self::rate(asset).is_some(),
+		}
+	}
+
+	fn native_value(currency: &CurrencyId, amount: Balance) -> Option<Balance> {
+		use sp_runtime::FixedPointNumber;
+		match currency {
+			NativeOrWithId::Native => Some(amount),
+			NativeOrWithId::WithId(asset) => {
+				Self::rate(asset).map(|rate| rate.saturating_mul_int(amount))
+			},
+		}
+	}
+}
 
 /// Asset Hub's USDT: its id there, and its id here.
 pub const USDT_ASSET_ID: AssetId = 1984;

@@ -377,21 +377,137 @@ fn escrow_pays_an_order_in_the_test_stablecoin() {
 	});
 }
 
-/// Until profit sharing and the vendors' KPIs count currencies, listings are CMRC only.
+/// A stablecoin is accepted for listings once the council gave it a rate, and stops being
+/// accepted when the rate is removed.
 #[test]
-fn listings_are_cmrc_only_for_now() {
+fn listings_take_a_stablecoin_once_it_has_a_council_rate() {
 	development_ext().execute_with(|| {
-		assert_noop!(
+		let dave = RuntimeOrigin::signed(account(Sr25519Keyring::Dave));
+		let cusd = crate::configs::CurrencyId::WithId(DEV_STABLECOIN_ID);
+		let list = || {
 			crate::Orders::create_listing(
-				RuntimeOrigin::signed(account(Sr25519Keyring::Dave)),
-				crate::configs::CurrencyId::WithId(DEV_STABLECOIN_ID),
+				dave.clone(),
+				cusd.clone(),
 				1_000_000,
 				1,
 				b"ipfs://x".to_vec(),
 				crate::MINUTES,
-				crate::MINUTES
+				crate::MINUTES,
+			)
+		};
+		assert_noop!(list(), pallet_orders::Error::<Runtime>::CurrencyNotAccepted);
+		assert_ok!(crate::AssetRate::create(
+			RuntimeOrigin::root(),
+			Box::new(DEV_STABLECOIN_ID),
+			sp_runtime::FixedU128::from_u32(1_000_000)
+		));
+		assert_ok!(list());
+		// An asset without a rate (USDT here) is still refused, and so is cUSD once its rate
+		// is removed.
+		assert_noop!(
+			crate::Orders::create_listing(
+				dave.clone(),
+				crate::configs::CurrencyId::WithId(USDT_ASSET_ID),
+				1_000_000,
+				1,
+				b"ipfs://x".to_vec(),
+				crate::MINUTES,
+				crate::MINUTES,
 			),
 			pallet_orders::Error::<Runtime>::CurrencyNotAccepted
 		);
+		assert_ok!(crate::AssetRate::remove(RuntimeOrigin::root(), Box::new(DEV_STABLECOIN_ID)));
+		assert_noop!(list(), pallet_orders::Error::<Runtime>::CurrencyNotAccepted);
+	});
+}
+
+/// A whole order life in the test stablecoin through the real runtime: listed, ordered, paid
+/// out with a supplier's profit share and the marketplace fee, all in cUSD to the unit; the
+/// order's value counts toward the agreement's CMRC threshold at the council's rate; native
+/// balances move only by the deposits (CMRC); the coin's supply is unchanged.
+#[test]
+fn an_order_in_the_stablecoin_is_split_to_a_supplier_in_it() {
+	use crate::{
+		configs::MarketplaceFeeAccount, genesis_config_presets::GENESIS_MARKETPLACE_FEE, Orders,
+		ProfitSharing,
+	};
+	use pallet_profit_sharing::{Scope, Terms, Threshold};
+	development_ext().execute_with(|| {
+		let (dave, charlie, eve) = (
+			account(Sr25519Keyring::Dave),
+			account(Sr25519Keyring::Charlie),
+			account(Sr25519Keyring::Eve),
+		);
+		let cusd = crate::configs::CurrencyId::WithId(DEV_STABLECOIN_ID);
+		let supply = Assets::total_issuance(DEV_STABLECOIN_ID);
+		// 1 cUSD (10^6 units) is worth 2 CMRC (2 × 10^12 planck).
+		assert_ok!(crate::AssetRate::create(
+			RuntimeOrigin::root(),
+			Box::new(DEV_STABLECOIN_ID),
+			sp_runtime::FixedU128::from_u32(2_000_000)
+		));
+		let price: Balance = 12_500_000; // 12.50 cUSD
+		let listing = pallet_orders::NextListingId::<Runtime>::get();
+		assert_ok!(Orders::create_listing(
+			RuntimeOrigin::signed(dave.clone()),
+			cusd.clone(),
+			price,
+			5,
+			b"ipfs://x".to_vec(),
+			crate::MINUTES,
+			crate::MINUTES
+		));
+		let terms = Terms {
+			beneficiaries: vec![(charlie.clone(), sp_runtime::Perbill::from_percent(30))]
+				.try_into()
+				.unwrap(),
+			// 20 CMRC of value: the first order (25 CMRC) crosses it.
+			threshold: Threshold::Revenue(20 * crate::UNIT),
+		};
+		assert_ok!(ProfitSharing::propose_agreement(
+			RuntimeOrigin::signed(dave.clone()),
+			Scope::Listing(listing),
+			terms
+		));
+		assert_ok!(ProfitSharing::accept(RuntimeOrigin::signed(charlie.clone()), 0, 0));
+		let usd = |who: &AccountId| Assets::balance(DEV_STABLECOIN_ID, who);
+		let fee_account = MarketplaceFeeAccount::get();
+		let (d, c, e, fees) = (usd(&dave), usd(&charlie), usd(&eve), usd(&fee_account));
+
+		let order = pallet_orders::NextOrderId::<Runtime>::get();
+		assert_ok!(Orders::place_order(
+			RuntimeOrigin::signed(eve.clone()),
+			listing,
+			1,
+			price,
+			cusd.clone()
+		));
+		assert_eq!(pallet_orders::Orders::<Runtime>::get(order).unwrap().value, 25 * crate::UNIT);
+		assert_eq!(usd(&eve), e - price);
+		assert_ok!(Orders::ship_order(RuntimeOrigin::signed(dave.clone()), order, [1; 32]));
+		assert_ok!(Orders::confirm_delivery(RuntimeOrigin::signed(eve.clone()), order));
+
+		let fee = GENESIS_MARKETPLACE_FEE.mul_floor(price);
+		let net = price - fee;
+		let net_value = net * 2_000_000;
+		// The part of the value above 20 CMRC is shared, and the same fraction of the cUSD.
+		let shared_value = net_value - 20 * crate::UNIT;
+		let shared = net * shared_value / net_value;
+		let to_charlie = sp_runtime::Perbill::from_percent(30).mul_floor(shared);
+		assert!(to_charlie > 0 && shared < net);
+		assert_eq!(usd(&charlie), c + to_charlie);
+		assert_eq!(usd(&dave), d + net - to_charlie);
+		assert_eq!(usd(&fee_account), fees + fee);
+		assert_eq!(usd(&eve), e - price);
+		assert_eq!(Assets::total_issuance(DEV_STABLECOIN_ID), supply);
+		assert_eq!(ProfitSharing::progress(0), Some((net_value, 1)));
+		let payouts = ProfitSharing::payouts(0);
+		assert_eq!(payouts.len(), 1);
+		assert_eq!(payouts[0].0, cusd);
+		assert_eq!((payouts[0].1.released, payouts[0].1.to_beneficiaries), (net, to_charlie));
+		assert_ok!(crate::Escrow::do_try_state());
+		assert_ok!(Orders::do_try_state());
+		assert_ok!(ProfitSharing::do_try_state());
+		assert_ok!(crate::Vendors::do_try_state());
 	});
 }

@@ -85,21 +85,27 @@ fn escrow_pays_the_suppliers_their_shares_above_the_threshold_to_the_planck() {
 		assert_eq!(free_balance(ferdie), f + to_ferdie);
 		assert_eq!(free_balance(dave) + (held(dave) - h), d + net - to_charlie - to_ferdie);
 
-		let agreement = ProfitSharing::agreement(0).unwrap();
-		assert_eq!(agreement.totals.released, 2 * net);
-		assert_eq!(agreement.totals.to_beneficiaries, to_charlie + to_ferdie);
+		let payouts = ProfitSharing::payouts(0);
+		assert_eq!(payouts.len(), 1, "paid in CMRC only");
+		let (currency, totals) = payouts[0];
+		assert_eq!(currency, crate::configs::NativeCurrency::get());
+		assert_eq!(totals.released, 2 * net);
+		assert_eq!(totals.to_beneficiaries, to_charlie + to_ferdie);
 		assert_eq!(ProfitSharing::progress(0), Some((2 * net, 2)));
 
 		// Dave refunds part of the first sale: it paid the suppliers nothing, so they owe
 		// nothing back (a refund takes back at most what its own sale credited).
 		assert_ok!(ProfitSharing::refund_sale(origin(dave), 0, 10 * UNIT));
-		let owed =
-			|who: Sr25519Keyring| ProfitSharing::ledger(0, who.to_account_id()).map(|l| l.owed);
+		let native = crate::configs::NativeCurrency::get();
+		let ledger = |who: Sr25519Keyring| {
+			pallet_profit_sharing::Ledgers::<Runtime>::get((0, who.to_account_id(), native))
+		};
+		let owed = |who: Sr25519Keyring| ledger(who).map(|l| l.owed);
 		assert_eq!((owed(charlie), owed(ferdie)), (Some(0), Some(0)));
 		// Part of the crossing sale: the refund comes off its shared top, so the suppliers owe
 		// that fraction of what it credited them, netted from the next order.
 		assert_ok!(ProfitSharing::refund_sale(origin(dave), 1, 10 * UNIT));
-		let ledger = ProfitSharing::ledger(0, charlie.to_account_id()).unwrap();
+		let ledger = ledger(charlie).unwrap();
 		let fraction = |credit: Balance| credit * (10 * UNIT) / shared;
 		assert_eq!(ledger.owed, fraction(to_charlie));
 		assert!(ledger.owed > 0 && ledger.owed <= to_charlie);

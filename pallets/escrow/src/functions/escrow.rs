@@ -39,7 +39,7 @@ impl<T: Config> Pallet<T> {
 			back_to_buyer.saturating_accrue(fee);
 			fee = Zero::zero();
 		}
-		let mut payees = T::PayoutSplitter::split(order, &escrow.vendor, net).into_inner();
+		let mut payees = T::PayoutSplitter::split(order, &escrow.vendor, &currency, net).into_inner();
 		let sum = payees
 			.iter()
 			.try_fold(BalanceOf::<T>::zero(), |acc, (_, amount)| acc.checked_add(amount));
@@ -75,7 +75,7 @@ impl<T: Config> Pallet<T> {
 			)?;
 		}
 		Escrows::<T>::remove(order);
-		T::PayoutSplitter::paid(order, &escrow.vendor, &escrow.buyer, net, &received);
+		T::PayoutSplitter::paid(order, &escrow.vendor, &escrow.buyer, &currency, net, &received);
 		Self::deposit_event(Event::Settled {
 			order,
 			currency,

@@ -55,7 +55,7 @@ impl<T: Config> Pallet<T> {
 		NextOrderId::<T>::put(next);
 		AccountOrders::<T>::insert(&buyer, id, ());
 		AccountOrders::<T>::insert(&vendor, id, ());
-		T::Observer::order_placed(&vendor, id, listing_id, quantity);
+		T::Observer::order_placed(&vendor, id, listing_id, quantity, total, value);
 		Orders::<T>::insert(
 			id,
 			Order {

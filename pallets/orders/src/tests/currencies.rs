@@ -110,6 +110,11 @@ fn an_orders_value_is_fixed_in_the_native_token_when_it_is_placed() {
 		let order = OrdersMap::<Test>::get(id).unwrap();
 		assert_eq!(order.total, 2 * PRICE);
 		assert_eq!(order.value, 2 * PRICE * STABLE_RATE);
+		// The observers (profit sharing) hear the amount and its value.
+		assert_eq!(
+			ObservedPlaced::get().last(),
+			Some(&(VENDOR, id, listing, 2, 2 * PRICE, 2 * PRICE * STABLE_RATE))
+		);
 	});
 }
 

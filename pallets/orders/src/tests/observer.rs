@@ -38,7 +38,10 @@ fn placing_reports_the_vendor_and_order() {
 		let second = order(BUYER2, listing, 2);
 		assert_eq!(
 			ObservedPlaced::get(),
-			vec![(VENDOR, first, listing, 1), (VENDOR, second, listing, 2)]
+			vec![
+				(VENDOR, first, listing, 1, PRICE, PRICE),
+				(VENDOR, second, listing, 2, 2 * PRICE, 2 * PRICE)
+			]
 		);
 	});
 }

@@ -2,7 +2,7 @@
 
 use crate::{
 	AgreementId, AgreementOf, Agreements, Config, Ending, Error, Event, Ledgers, LiveAgreement,
-	NextAgreementId, Pallet, Scope, TermsOf, Totals, Version, VersionIndex, VersionOf,
+	NextAgreementId, Pallet, Payouts, Progress, Scope, TermsOf, Version, VersionIndex, VersionOf,
 	VersionStatus, Versions,
 };
 use commerce_primitives::{ListingProvider, VendorRegistry};
@@ -100,7 +100,7 @@ impl<T: Config> Pallet<T> {
 				versions: 1,
 				ending: None,
 				open_orders: 0,
-				totals: Totals::default(),
+				progress: Progress::default(),
 				deposit,
 			},
 		);
@@ -276,19 +276,25 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::has_ended(&agreement), Error::<T>::NotEnded);
 		ensure!(agreement.open_orders == 0, Error::<T>::OpenOrders);
 		agreement.deposit.drop(&agreement.vendor)?;
-		// At most `MaxVersions` versions, each with at most `MaxBeneficiaries` ledgers.
+		// At most `MaxVersions` versions, each with at most `MaxBeneficiaries` beneficiaries,
+		// each with a ledger per currency it was paid in (the consortium accepts a handful).
 		for stored in Versions::<T>::drain_prefix(id).map(|(_, version)| version) {
 			for (beneficiary, _) in stored.terms.beneficiaries.iter() {
-				// Set-aside shares stay claimable; what is owed back is written off.
-				Ledgers::<T>::mutate_exists(id, beneficiary, |ledger| {
-					if ledger.as_ref().is_some_and(|l| l.claimable.is_zero()) {
-						*ledger = None;
-					} else if let Some(l) = ledger {
-						l.owed = Zero::zero();
+				let ledgers: alloc::vec::Vec<_> =
+					Ledgers::<T>::iter_prefix((id, beneficiary)).collect();
+				for (currency, mut ledger) in ledgers {
+					// Set-aside shares stay claimable; what is owed back is written off.
+					if ledger.claimable.is_zero() {
+						Ledgers::<T>::remove((id, beneficiary, currency));
+					} else if !ledger.owed.is_zero() {
+						ledger.owed = Zero::zero();
+						Ledgers::<T>::insert((id, beneficiary, currency), ledger);
 					}
-				});
+				}
 			}
 		}
+		// One record per currency the agreement paid out in.
+		let _ = Payouts::<T>::clear_prefix(id, u32::MAX, None);
 		if LiveAgreement::<T>::get(&agreement.vendor, agreement.scope) == Some(id) {
 			LiveAgreement::<T>::remove(&agreement.vendor, agreement.scope);
 		}

@@ -2,14 +2,15 @@
 //! sale records.
 
 use crate::{
-	functions::split::pro_rata, Agreements, BalanceOf, Config, Error, Event, HoldReason, Ledgers,
-	Pallet, SaleCursor, SaleExpiries, SaleOf, Sales, Threshold, Versions, WeightInfo,
+	functions::split::pro_rata, Agreements, BalanceOf, Config, CurrencyOf, Error, Event,
+	HoldReason, Ledgers, Pallet, Payouts, SaleCursor, SaleExpiries, SaleOf, Sales, Threshold,
+	Versions, WeightInfo,
 };
 use commerce_primitives::{deadlines, OrderId};
 use frame_support::{
 	ensure,
 	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
+		fungibles::{Inspect, Mutate, MutateHold},
 		tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance, Restriction},
 		Consideration,
 	},
@@ -22,16 +23,22 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_claim(id: crate::AgreementId, beneficiary: T::AccountId) -> DispatchResult {
-		let mut ledger = Ledgers::<T>::get(id, &beneficiary).unwrap_or_default();
+	pub(crate) fn do_claim(
+		id: crate::AgreementId,
+		beneficiary: T::AccountId,
+		currency: CurrencyOf<T>,
+	) -> DispatchResult {
+		let key = (id, &beneficiary, &currency);
+		let mut ledger = Ledgers::<T>::get(key).unwrap_or_default();
 		let amount = ledger.claimable;
 		ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
 		ensure!(
-			T::Currency::can_deposit(&beneficiary, amount, Provenance::Extant)
+			T::Currency::can_deposit(currency.clone(), &beneficiary, amount, Provenance::Extant)
 				== DepositConsequence::Success,
 			Error::<T>::CannotReceive
 		);
 		T::Currency::transfer_on_hold(
+			currency.clone(),
 			&HoldReason::Unclaimed.into(),
 			&Self::pot(),
 			&beneficiary,
@@ -42,18 +49,19 @@ impl<T: Config> Pallet<T> {
 		)?;
 		ledger.claimable = Zero::zero();
 		ledger.received.saturating_accrue(amount);
-		let agreement_lives = Agreements::<T>::mutate_extant(id, |agreement| {
-			agreement.totals.claimable.saturating_reduce(amount);
-			agreement.totals.to_beneficiaries.saturating_accrue(amount);
-			true
+		Payouts::<T>::mutate_exists(id, &currency, |totals| {
+			if let Some(totals) = totals {
+				totals.claimable.saturating_reduce(amount);
+				totals.to_beneficiaries.saturating_accrue(amount);
+			}
 		});
-		if agreement_lives {
-			Ledgers::<T>::insert(id, &beneficiary, ledger);
+		if Agreements::<T>::contains_key(id) {
+			Ledgers::<T>::insert(key, ledger);
 		} else {
 			// The agreement is closed: this was all that was left of the ledger.
-			Ledgers::<T>::remove(id, &beneficiary);
+			Ledgers::<T>::remove(key);
 		}
-		Self::deposit_event(Event::Claimed { agreement: id, beneficiary, amount });
+		Self::deposit_event(Event::Claimed { agreement: id, beneficiary, currency, amount });
 		Ok(())
 	}
 
@@ -70,7 +78,13 @@ impl<T: Config> Pallet<T> {
 		);
 		let refundable = sale.amount.saturating_sub(sale.refunded);
 		ensure!(!amount.is_zero() && amount <= refundable, Error::<T>::InvalidRefund);
-		T::Currency::transfer(&vendor, &sale.buyer, amount, Preservation::Preserve)?;
+		T::Currency::transfer(
+			sale.currency.clone(),
+			&vendor,
+			&sale.buyer,
+			amount,
+			Preservation::Preserve,
+		)?;
 		let (before, after) = (sale.refunded, sale.refunded.saturating_add(amount));
 		let mut clawback = BalanceOf::<T>::zero();
 		if let (Some(mut agreement), Some(version)) =
@@ -89,18 +103,30 @@ impl<T: Config> Pallet<T> {
 			{
 				let owed = of(*credit, to).saturating_sub(of(*credit, from));
 				if !owed.is_zero() {
-					Ledgers::<T>::mutate(sale.agreement, beneficiary, |ledger| {
+					Ledgers::<T>::mutate((sale.agreement, beneficiary, &sale.currency), |ledger| {
 						ledger.get_or_insert_with(Default::default).owed.saturating_accrue(owed);
 					});
 				}
 			}
-			agreement.totals.refunded.saturating_accrue(amount);
+			// The refunded part of the sale's value comes off the threshold's progress,
+			// cumulatively rounded down: all of it once the sale is wholly refunded.
+			let whole = sale.amount.saturated_into::<u128>();
+			let value_to = |refunded: BalanceOf<T>| {
+				pro_rata(sale.value, refunded.saturated_into::<u128>(), whole)
+			};
+			let value = value_to(after).saturating_sub(value_to(before));
+			agreement.progress.refunded.saturating_accrue(value);
 			Agreements::<T>::insert(sale.agreement, agreement);
+			Payouts::<T>::mutate_exists(sale.agreement, &sale.currency, |totals| {
+				if let Some(totals) = totals {
+					totals.refunded.saturating_accrue(amount);
+				}
+			});
 		}
 		sale.refunded = after;
-		let buyer = sale.buyer.clone();
+		let (buyer, currency) = (sale.buyer.clone(), sale.currency.clone());
 		Sales::<T>::insert(order, sale);
-		Self::deposit_event(Event::SaleRefunded { order, buyer, amount, clawback });
+		Self::deposit_event(Event::SaleRefunded { order, buyer, currency, amount, clawback });
 		Ok(())
 	}
 

@@ -1,8 +1,8 @@
 //! Reads for the runtime API.
 
 use crate::{
-	AgreementId, AgreementOf, Agreements, BalanceOf, Config, Ledger, Ledgers, Pallet, Placement,
-	Placements, VersionIndex, VersionOf, Versions,
+	AgreementId, AgreementOf, Agreements, BalanceOf, Config, CurrencyOf, Ledger, Ledgers, Pallet,
+	Payouts, PlacementOf, Placements, Totals, VersionIndex, VersionOf, Versions,
 };
 use commerce_primitives::{ListingId, OrderId};
 
@@ -19,17 +19,27 @@ impl<T: Config> Pallet<T> {
 		versions
 	}
 
-	/// What counts toward an agreement's threshold: revenue released net of refunds, and
-	/// units sold.
+	/// What counts toward an agreement's threshold: the value (in the native token) of the
+	/// revenue released net of refunds, and units sold.
 	pub fn progress(id: AgreementId) -> Option<(BalanceOf<T>, u64)> {
 		use sp_runtime::traits::Saturating;
-		Agreements::<T>::get(id)
-			.map(|a| (a.totals.released.saturating_sub(a.totals.refunded), a.totals.units))
+		Agreements::<T>::get(id).map(|a| {
+			(a.progress.released.saturating_sub(a.progress.refunded), a.progress.units)
+		})
 	}
 
-	/// What `who` received, can claim and owes back under an agreement.
-	pub fn ledger(id: AgreementId, who: T::AccountId) -> Option<Ledger<BalanceOf<T>>> {
-		Ledgers::<T>::get(id, who)
+	/// What `who` received, can claim and owes back under an agreement, per currency (at
+	/// most one entry per currency the consortium accepted).
+	pub fn ledgers(
+		id: AgreementId,
+		who: T::AccountId,
+	) -> alloc::vec::Vec<(CurrencyOf<T>, Ledger<BalanceOf<T>>)> {
+		Ledgers::<T>::iter_prefix((id, who)).collect()
+	}
+
+	/// What an agreement paid out, per currency.
+	pub fn payouts(id: AgreementId) -> alloc::vec::Vec<(CurrencyOf<T>, Totals<BalanceOf<T>>)> {
+		Payouts::<T>::iter_prefix(id).collect()
 	}
 
 	/// The agreement a new order of `vendor` from `listing` would settle by.
@@ -38,7 +48,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The agreement and version an open order settles by.
-	pub fn placement(order: OrderId) -> Option<Placement> {
+	pub fn placement(order: OrderId) -> Option<PlacementOf<T>> {
 		Placements::<T>::get(order)
 	}
 }

@@ -2,16 +2,16 @@
 //! is divided, and the bookkeeping once escrow has paid.
 
 use crate::{
-	Agreements, BalanceOf, Config, Event, HoldReason, Ledgers, LiveAgreement, MaxPayeesOf, Pallet,
-	Placement, Placements, PlanOf, Sale, SaleExpiries, Sales, Scope, Share, Threshold, Totals,
-	Versions, WeightInfo,
+	Agreements, BalanceOf, Config, CurrencyOf, Event, HoldReason, Ledgers, LiveAgreement,
+	MaxPayeesOf, Pallet, Payouts, Placement, Placements, PlanOf, Progress, Sale, SaleExpiries,
+	Sales, Scope, Share, Threshold, Versions, WeightInfo,
 };
 use commerce_primitives::{
 	deadlines, ListingId, OrderId, OrderObserver, OrderReport, Payees, PayoutSplitter,
 };
 use frame_support::{
 	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
+		fungibles::{Inspect, Mutate, MutateHold},
 		tokens::{DepositConsequence, Provenance},
 		Consideration, Get,
 	},
@@ -44,22 +44,54 @@ pub(crate) fn pro_rata<B: sp_runtime::traits::AtLeast32BitUnsigned + Copy>(
 	.unwrap_or_else(Zero::zero)
 }
 
-/// The part of a payout of `amount` (for `quantity` units) that lies above `threshold`, given
-/// the agreement's totals before it.
+/// `amount × value / total`, rounded down: what `amount` of an order worth `value` in the
+/// native token for `total` of its currency is worth. Exactly `amount` when `value == total`
+/// (an order in the native token, or one recorded before there were other currencies);
+/// saturates at the largest balance.
+pub(crate) fn value_of<B: sp_runtime::traits::AtLeast32BitUnsigned + Copy>(
+	amount: B,
+	value: B,
+	total: B,
+) -> B {
+	if value == total {
+		return amount;
+	}
+	if total.is_zero() {
+		return Zero::zero();
+	}
+	multiply_by_rational_with_rounding(
+		amount.saturated_into::<u128>(),
+		value.saturated_into::<u128>(),
+		total.saturated_into::<u128>(),
+		Rounding::Down,
+	)
+	.map(B::saturated_from)
+	.unwrap_or_else(B::max_value)
+}
+
+/// The part of a payout of `amount` (for `quantity` units, worth `value` in the native token)
+/// that lies above `threshold`, given the agreement's progress before it. A revenue threshold
+/// counts values: the part of the value above it is shared, and the same fraction of `amount`.
 pub(crate) fn shared_part<B: sp_runtime::traits::AtLeast32BitUnsigned + Copy>(
 	threshold: &Threshold<B>,
-	totals: &Totals<B>,
+	progress: &Progress<B>,
 	amount: B,
+	value: B,
 	quantity: u32,
 ) -> B {
 	match *threshold {
 		Threshold::Revenue(threshold) => {
-			let before = totals.released.saturating_sub(totals.refunded);
-			let after = before.saturating_add(amount);
-			after.saturating_sub(before.max(threshold)).min(amount)
+			let before = progress.released.saturating_sub(progress.refunded);
+			if value.is_zero() {
+				// Worth nothing toward the threshold: shared once the threshold is reached.
+				return if before >= threshold { amount } else { Zero::zero() };
+			}
+			let after = before.saturating_add(value);
+			let above = after.saturating_sub(before.max(threshold)).min(value);
+			pro_rata(amount, above.saturated_into::<u128>(), value.saturated_into::<u128>())
 		},
 		Threshold::Units(threshold) => {
-			let before = totals.units;
+			let before = progress.units;
 			let after = before.saturating_add(u64::from(quantity));
 			if after <= threshold || quantity == 0 {
 				Zero::zero()
@@ -72,15 +104,26 @@ pub(crate) fn shared_part<B: sp_runtime::traits::AtLeast32BitUnsigned + Copy>(
 }
 
 impl<T: Config> Pallet<T> {
-	/// How a payout of `amount` for `order` divides, if the order was placed under an agreement
-	/// that still exists. Reads state, writes none: [`PayoutSplitter::split`] and
-	/// [`PayoutSplitter::paid`] compute the same plan in the same block.
-	pub fn plan(order: OrderId, amount: BalanceOf<T>) -> Option<PlanOf<T>> {
+	/// How a payout of `amount` of `currency` for `order` divides, if the order was placed
+	/// under an agreement that still exists. Reads state, writes none:
+	/// [`PayoutSplitter::split`] and [`PayoutSplitter::paid`] compute the same plan in the same
+	/// block.
+	pub fn plan(
+		order: OrderId,
+		currency: &CurrencyOf<T>,
+		amount: BalanceOf<T>,
+	) -> Option<PlanOf<T>> {
 		let placement = Placements::<T>::get(order)?;
 		let agreement = Agreements::<T>::get(placement.agreement)?;
 		let version = Versions::<T>::get(placement.agreement, placement.version)?;
-		let shared =
-			shared_part(&version.terms.threshold, &agreement.totals, amount, placement.quantity);
+		let value = value_of(amount, placement.value, placement.total);
+		let shared = shared_part(
+			&version.terms.threshold,
+			&agreement.progress,
+			amount,
+			value,
+			placement.quantity,
+		);
 		let mut to_beneficiaries = BalanceOf::<T>::zero();
 		let mut shares = alloc::vec::Vec::with_capacity(version.terms.beneficiaries.len());
 		for (beneficiary, share) in version.terms.beneficiaries.into_iter() {
@@ -88,39 +131,58 @@ impl<T: Config> Pallet<T> {
 			let owed = if gross.is_zero() {
 				Zero::zero()
 			} else {
-				Ledgers::<T>::get(placement.agreement, &beneficiary)
+				Ledgers::<T>::get((placement.agreement, &beneficiary, currency))
 					.map_or(Zero::zero(), |l| l.owed)
 			};
 			let netted = gross.min(owed);
 			let amount = gross.saturating_sub(netted);
 			to_beneficiaries.saturating_accrue(amount);
 			let deliverable = amount.is_zero()
-				|| T::Currency::can_deposit(&beneficiary, amount, Provenance::Extant)
-					== DepositConsequence::Success;
+				|| T::Currency::can_deposit(
+					currency.clone(),
+					&beneficiary,
+					amount,
+					Provenance::Extant,
+				) == DepositConsequence::Success;
 			shares.push(Share { beneficiary, amount, netted, deliverable });
 		}
 		// The shares round down and add up to at most `shared` (at most 100% of it), which is
 		// at most `amount`: the vendor's part cannot underflow.
 		let to_vendor = amount.saturating_sub(to_beneficiaries);
-		Some(PlanOf::<T> { placement, shared, to_vendor, shares })
+		Some(PlanOf::<T> { placement, value, shared, to_vendor, shares })
 	}
 
-	/// Make sure the pot exists with the existential deposit, so that any amount can be set
-	/// aside in it. Genesis calls this.
+	/// Make sure the pot exists with the native token's existential deposit, so that any
+	/// amount of it can be set aside there. Genesis calls this. (For an asset, the pot takes
+	/// set-aside shares once it holds the asset's minimum balance: see [`Self::pot_can_hold`].)
 	pub fn endow_pot() {
-		let pot = Self::pot();
-		let minimum = T::Currency::minimum_balance();
-		let free = T::Currency::balance(&pot);
+		let (pot, native) = (Self::pot(), T::NativeCurrency::get());
+		let minimum = T::Currency::minimum_balance(native.clone());
+		let free = T::Currency::balance(native.clone(), &pot);
 		if free < minimum {
-			let _ = T::Currency::mint_into(&pot, minimum.saturating_sub(free));
+			let _ = T::Currency::mint_into(native, &pot, minimum.saturating_sub(free));
 		}
 	}
 
-	/// Book a payout escrow made by `plan`: `received` is what each payee actually got.
+	/// Whether the pot can take `amount` of `currency` and keep it on hold: its account in
+	/// that currency exists with the minimum balance free (holds keep it alive), and the
+	/// deposit is accepted. A share the pot cannot hold is not set aside: escrow returns it to
+	/// the buyer, as any payment that cannot be deposited.
+	pub fn pot_can_hold(currency: &CurrencyOf<T>, amount: BalanceOf<T>) -> bool {
+		let pot = Self::pot();
+		T::Currency::balance(currency.clone(), &pot) >=
+			T::Currency::minimum_balance(currency.clone()) &&
+			T::Currency::can_deposit(currency.clone(), &pot, amount, Provenance::Extant) ==
+				DepositConsequence::Success
+	}
+
+	/// Book a payout of `currency` escrow made by `plan`: `received` is what each payee
+	/// actually got.
 	fn book(
 		order: OrderId,
 		vendor: &T::AccountId,
 		buyer: &T::AccountId,
+		currency: &CurrencyOf<T>,
 		plan: PlanOf<T>,
 		received: &[(T::AccountId, BalanceOf<T>)],
 	) {
@@ -146,11 +208,13 @@ impl<T: Config> Pallet<T> {
 					continue;
 				}
 				*credit = got.saturating_add(share.netted);
-				let mut ledger = Ledgers::<T>::get(id, &share.beneficiary).unwrap_or_default();
+				let key = (id, &share.beneficiary, currency);
+				let mut ledger = Ledgers::<T>::get(key).unwrap_or_default();
 				ledger.owed.saturating_reduce(share.netted);
 				netted.saturating_accrue(share.netted);
 				if payee == &pot && !got.is_zero() {
-					if T::Currency::hold(&HoldReason::Unclaimed.into(), &pot, *got).is_err() {
+					let reason = HoldReason::Unclaimed.into();
+					if T::Currency::hold(currency.clone(), &reason, &pot, *got).is_err() {
 						frame_support::defensive!("the pot cannot hold a share paid into it");
 					}
 					ledger.claimable.saturating_accrue(*got);
@@ -159,25 +223,32 @@ impl<T: Config> Pallet<T> {
 					ledger.received.saturating_accrue(*got);
 					to_beneficiaries.saturating_accrue(*got);
 				}
-				Ledgers::<T>::insert(id, &share.beneficiary, ledger);
+				Ledgers::<T>::insert(key, ledger);
 			}
 		}
 		let to_vendor = total.saturating_sub(to_beneficiaries).saturating_sub(set_aside);
-		let totals = &mut agreement.totals;
-		totals.released.saturating_accrue(total);
-		totals.units.saturating_accrue(u64::from(plan.placement.quantity));
-		totals.to_vendor.saturating_accrue(to_vendor);
-		totals.to_beneficiaries.saturating_accrue(to_beneficiaries);
-		totals.claimable.saturating_accrue(set_aside);
+		// What was released counts toward the threshold at the order's own rate.
+		let value = value_of(total, plan.placement.value, plan.placement.total);
+		let progress = &mut agreement.progress;
+		progress.released.saturating_accrue(value);
+		progress.units.saturating_accrue(u64::from(plan.placement.quantity));
 		Agreements::<T>::insert(id, agreement);
+		Payouts::<T>::mutate(id, currency, |totals| {
+			let totals = totals.get_or_insert_with(Default::default);
+			totals.released.saturating_accrue(total);
+			totals.to_vendor.saturating_accrue(to_vendor);
+			totals.to_beneficiaries.saturating_accrue(to_beneficiaries);
+			totals.claimable.saturating_accrue(set_aside);
+		});
 		if credited.iter().all(Zero::is_zero) {
 			credited.clear();
 		}
-		Self::record_sale(order, vendor, buyer, &plan, total, credited);
+		Self::record_sale(order, vendor, buyer, currency, &plan, (total, value), credited);
 		Self::deposit_event(Event::Split {
 			order,
 			agreement: id,
 			version: plan.placement.version,
+			currency: currency.clone(),
 			shared: plan.shared,
 			to_vendor,
 			to_beneficiaries,
@@ -193,8 +264,9 @@ impl<T: Config> Pallet<T> {
 		order: OrderId,
 		vendor: &T::AccountId,
 		buyer: &T::AccountId,
+		currency: &CurrencyOf<T>,
 		plan: &PlanOf<T>,
-		amount: BalanceOf<T>,
+		(amount, value): (BalanceOf<T>, BalanceOf<T>),
 		credited: alloc::vec::Vec<BalanceOf<T>>,
 	) {
 		let Ok(deposit) = T::SaleDeposit::new(vendor, Self::sale_footprint()) else { return };
@@ -209,7 +281,9 @@ impl<T: Config> Pallet<T> {
 				version: plan.placement.version,
 				vendor: vendor.clone(),
 				buyer: buyer.clone(),
+				currency: currency.clone(),
 				amount,
+				value,
 				shared: plan.shared.min(amount),
 				// One entry per share of the plan, at most `MaxBeneficiaries`: nothing is cut.
 				credited: BoundedVec::truncate_from(credited),
@@ -231,22 +305,29 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<T: Config> PayoutSplitter<T::AccountId, BalanceOf<T>> for Pallet<T> {
+impl<T: Config> PayoutSplitter<T::AccountId, CurrencyOf<T>, BalanceOf<T>> for Pallet<T> {
 	type MaxPayees = MaxPayeesOf<T>;
 
 	fn split(
 		order: OrderId,
 		vendor: &T::AccountId,
+		currency: &CurrencyOf<T>,
 		amount: BalanceOf<T>,
 	) -> Payees<T::AccountId, BalanceOf<T>, Self::MaxPayees> {
-		let Some(plan) = Self::plan(order, amount).filter(|_| !amount.is_zero()) else {
+		let Some(plan) = Self::plan(order, currency, amount).filter(|_| !amount.is_zero()) else {
 			return BoundedVec::truncate_from(alloc::vec![(vendor.clone(), amount)]);
 		};
 		let pot = Self::pot();
 		let mut payees = alloc::vec::Vec::with_capacity(plan.shares.len().saturating_add(1));
 		payees.push((vendor.clone(), plan.to_vendor));
 		for share in plan.shares {
-			let payee = if share.deliverable { share.beneficiary } else { pot.clone() };
+			// A share the beneficiary cannot receive waits in the pot, when the pot can hold
+			// it; else it stays the beneficiary's, and escrow returns what it cannot deposit.
+			let payee = if share.deliverable || !Self::pot_can_hold(currency, share.amount) {
+				share.beneficiary
+			} else {
+				pot.clone()
+			};
 			payees.push((payee, share.amount));
 		}
 		// At most `MaxBeneficiaries + 1` entries: nothing is cut.
@@ -257,6 +338,7 @@ impl<T: Config> PayoutSplitter<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		order: OrderId,
 		vendor: &T::AccountId,
 		buyer: &T::AccountId,
+		currency: &CurrencyOf<T>,
 		amount: BalanceOf<T>,
 		received: &[(T::AccountId, BalanceOf<T>)],
 	) {
@@ -264,8 +346,8 @@ impl<T: Config> PayoutSplitter<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			return;
 		}
 		// The same plan `split` made for `amount`: nothing it reads has changed since.
-		if let Some(plan) = Self::plan(order, amount) {
-			Self::book(order, vendor, buyer, plan, received);
+		if let Some(plan) = Self::plan(order, currency, amount) {
+			Self::book(order, vendor, buyer, currency, plan, received);
 		}
 	}
 
@@ -280,7 +362,14 @@ impl<T: Config> PayoutSplitter<T::AccountId, BalanceOf<T>> for Pallet<T> {
 }
 
 impl<T: Config> OrderObserver<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn order_placed(vendor: &T::AccountId, order: OrderId, listing: ListingId, quantity: u32) {
+	fn order_placed(
+		vendor: &T::AccountId,
+		order: OrderId,
+		listing: ListingId,
+		quantity: u32,
+		total: BalanceOf<T>,
+		value: BalanceOf<T>,
+	) {
 		let Some(id) = Self::covering(vendor, listing) else { return };
 		let Some(version) = Agreements::<T>::mutate_extant(id, |agreement| {
 			agreement.open_orders.saturating_inc();
@@ -292,7 +381,7 @@ impl<T: Config> OrderObserver<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			.map_or(0, |terms| terms.terms.beneficiaries.len() as u32);
 		Placements::<T>::insert(
 			order,
-			Placement { agreement: id, version, quantity, beneficiaries },
+			Placement { agreement: id, version, quantity, beneficiaries, total, value },
 		);
 	}
 

@@ -26,7 +26,7 @@ fn closes_after_the_end_and_the_last_order_keeping_claimables() {
 		assert!(Versions::<Test>::get(id, 0).is_none());
 		assert!(LiveAgreement::<Test>::get(VENDOR, Scope::AllListings).is_none());
 		// SUPPLIER's ledger had nothing to claim and is gone; NOBODY's set-aside share waits.
-		assert!(Ledgers::<Test>::get(id, SUPPLIER).is_none());
+		assert!(Ledgers::<Test>::get((id, SUPPLIER, CMRC)).is_none());
 		assert_eq!(ledger(id, NOBODY).claimable, 5);
 		assert_ok!(<Balances as Mutate<_>>::transfer(
 			&BUYER,
@@ -34,8 +34,8 @@ fn closes_after_the_end_and_the_last_order_keeping_claimables() {
 			100,
 			Preservation::Expendable
 		));
-		assert_ok!(ProfitSharing::claim(signed(BUYER), id, NOBODY));
-		assert!(Ledgers::<Test>::get(id, NOBODY).is_none());
+		assert_ok!(ProfitSharing::claim(signed(BUYER), id, NOBODY, CMRC));
+		assert!(Ledgers::<Test>::get((id, NOBODY, CMRC)).is_none());
 		assert_eq!(free(NOBODY), 105);
 	});
 }

@@ -5,6 +5,7 @@ mod accept_impose;
 mod attacks;
 mod claim;
 mod close_agreement;
+mod currencies;
 mod end_agreement;
 mod migrations;
 mod property;
@@ -21,7 +22,8 @@ pub use commerce_primitives::{OrderObserver, OrderReport, Outcome, PayoutSplitte
 pub use frame_support::{
 	assert_noop, assert_ok,
 	traits::{
-		fungible::{Inspect, InspectHold, Mutate},
+		fungible::{InspectHold, Mutate},
+		fungibles,
 		tokens::{DepositConsequence, Preservation, Provenance},
 	},
 };
@@ -99,22 +101,44 @@ pub fn agreement(beneficiaries: &[(AccountId, Perbill)], threshold: Threshold<Ba
 	id
 }
 
-/// The orders pallet reports order `order` placed.
+/// The orders pallet reports order `order` placed, in the native token (its value is its
+/// amount).
 pub fn place(order: u64, vendor: AccountId, listing: u64, quantity: u32) {
-	<ProfitSharing as OrderObserver<_, _>>::order_placed(&vendor, order, listing, quantity);
+	place_in(order, vendor, listing, quantity, 1, 1);
 }
 
-/// Pay out `amount` of `order` to `vendor`'s side, as escrow does: split, pay each payee what
-/// it can receive (the rest back to the buyer, i.e. not paid), report, then the orders pallet
-/// reports the order closed. Returns what each payee received.
+/// The orders pallet reports order `order` placed for `total` of its currency, worth `value`
+/// of the native token.
+pub fn place_in(order: u64, vendor: AccountId, listing: u64, quantity: u32, total: Balance, value: Balance) {
+	<ProfitSharing as OrderObserver<_, _>>::order_placed(
+		&vendor, order, listing, quantity, total, value,
+	);
+}
+
+/// Pay out `amount` of `order` to `vendor`'s side in the native token, as escrow does (see
+/// [`pay_in`]).
 pub fn pay(
 	order: u64,
 	buyer: AccountId,
 	vendor: AccountId,
 	amount: Balance,
 ) -> Vec<(AccountId, Balance)> {
+	pay_in(order, buyer, vendor, CMRC, amount)
+}
+
+/// Pay out `amount` of `currency` of `order` to `vendor`'s side, as escrow does: split, pay
+/// each payee what it can receive (the rest back to the buyer, i.e. not paid), report, then
+/// the orders pallet reports the order closed. Returns what each payee received.
+pub fn pay_in(
+	order: u64,
+	buyer: AccountId,
+	vendor: AccountId,
+	currency: Currency,
+	amount: Balance,
+) -> Vec<(AccountId, Balance)> {
 	let mut payees =
-		<ProfitSharing as PayoutSplitter<_, _>>::split(order, &vendor, amount).into_inner();
+		<ProfitSharing as PayoutSplitter<_, _, _>>::split(order, &vendor, &currency, amount)
+			.into_inner();
 	let sum: Balance = payees.iter().map(|(_, amount)| amount).sum();
 	if sum != amount {
 		payees = vec![(vendor, amount)];
@@ -122,10 +146,15 @@ pub fn pay(
 	let mut received = Vec::new();
 	for (payee, share) in payees {
 		let ok = share > 0
-			&& Balances::can_deposit(&payee, share, Provenance::Extant)
-				== DepositConsequence::Success;
+			&& <NativeAndAssets as fungibles::Inspect<_>>::can_deposit(
+				currency.clone(),
+				&payee,
+				share,
+				Provenance::Extant,
+			) == DepositConsequence::Success;
 		if ok {
-			assert_ok!(<Balances as Mutate<_>>::transfer(
+			assert_ok!(<NativeAndAssets as fungibles::Mutate<_>>::transfer(
+				currency.clone(),
 				&buyer,
 				&payee,
 				share,
@@ -134,7 +163,9 @@ pub fn pay(
 		}
 		received.push((payee, if ok { share } else { 0 }));
 	}
-	<ProfitSharing as PayoutSplitter<_, _>>::paid(order, &vendor, &buyer, amount, &received);
+	<ProfitSharing as PayoutSplitter<_, _, _>>::paid(
+		order, &vendor, &buyer, &currency, amount, &received,
+	);
 	close(order, vendor, buyer, amount);
 	received
 }
@@ -159,10 +190,32 @@ pub fn sell(order: u64, quantity: u32, amount: Balance) -> Vec<(AccountId, Balan
 	pay(order, BUYER, VENDOR, amount)
 }
 
+/// `who`'s ledger of agreement `id` in the native token.
 pub fn ledger(id: u32, who: AccountId) -> Ledger<Balance> {
-	Ledgers::<Test>::get(id, who).unwrap_or_default()
+	ledger_in(id, who, CMRC)
 }
 
+/// `who`'s ledger of agreement `id` in `currency`.
+pub fn ledger_in(id: u32, who: AccountId, currency: Currency) -> Ledger<Balance> {
+	Ledgers::<Test>::get((id, who, currency)).unwrap_or_default()
+}
+
+/// What agreement `id` paid out in the native token.
 pub fn totals(id: u32) -> crate::Totals<Balance> {
-	Agreements::<Test>::get(id).unwrap().totals
+	totals_in(id, CMRC)
+}
+
+/// What agreement `id` paid out in `currency`.
+pub fn totals_in(id: u32, currency: Currency) -> crate::Totals<Balance> {
+	crate::Payouts::<Test>::get(id, currency).unwrap_or_default()
+}
+
+/// What counts toward agreement `id`'s threshold.
+pub fn progress(id: u32) -> crate::Progress<Balance> {
+	Agreements::<Test>::get(id).unwrap().progress
+}
+
+/// `who`'s free balance of the stablecoin.
+pub fn usd(who: AccountId) -> Balance {
+	<Assets as fungibles::Inspect<_>>::balance(USD, &who)
 }

@@ -19,6 +19,7 @@ fn below_the_threshold_everything_goes_to_the_vendor_and_the_crossing_order_spli
 				order: 2,
 				agreement: id,
 				version: 0,
+				currency: CMRC,
 				shared: 300,
 				to_vendor: 550,
 				to_beneficiaries: 150,
@@ -161,11 +162,11 @@ fn an_orders_split_costs_by_its_versions_beneficiaries() {
 		place(1, VENDOR, LISTING, 1); // no agreement yet
 		agreement(THREE_WAY, Threshold::Revenue(0));
 		place(2, VENDOR, LISTING, 1);
-		let weight_of = <ProfitSharing as PayoutSplitter<_, _>>::weight_of;
+		let weight_of = <ProfitSharing as PayoutSplitter<_, _, _>>::weight_of;
 		assert_eq!(weight_of(1), Weight::zero());
 		assert_eq!(weight_of(2), Weight::from_parts(3, 0)); // payout(2) in the mock
 		assert_eq!(
-			<ProfitSharing as PayoutSplitter<_, _>>::weight(),
+			<ProfitSharing as PayoutSplitter<_, _, _>>::weight(),
 			Weight::from_parts(u64::from(MAX_BENEFICIARIES) + 1, 0)
 		);
 		pay(2, BUYER, VENDOR, 100);

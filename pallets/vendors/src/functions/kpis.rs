@@ -108,7 +108,14 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> OrderObserver<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn order_placed(vendor: &T::AccountId, _: OrderId, _: ListingId, _: u32) {
+	fn order_placed(
+		vendor: &T::AccountId,
+		_: OrderId,
+		_: ListingId,
+		_: u32,
+		_: BalanceOf<T>,
+		_: BalanceOf<T>,
+	) {
 		Vendors::<T>::mutate_extant(vendor, |record| record.open_orders.saturating_inc());
 	}
 

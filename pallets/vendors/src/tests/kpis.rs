@@ -91,11 +91,11 @@ fn a_vendor_keeps_only_its_last_periods() {
 #[test]
 fn open_orders_are_counted_until_they_close() {
 	run(|| {
-		<Vendors as OrderObserver<_, _>>::order_placed(&VENDOR, 77, 0, 1);
-		<Vendors as OrderObserver<_, _>>::order_placed(&VENDOR, 78, 0, 1);
+		<Vendors as OrderObserver<_, _>>::order_placed(&VENDOR, 77, 0, 1, 10, 10);
+		<Vendors as OrderObserver<_, _>>::order_placed(&VENDOR, 78, 0, 1, 10, 10);
 		assert_eq!(VendorsStorage::<Test>::get(VENDOR).unwrap().open_orders, 2);
 		// Reports about accounts that are not vendors are ignored.
-		<Vendors as OrderObserver<_, _>>::order_placed(&BUYER, 79, 0, 1);
+		<Vendors as OrderObserver<_, _>>::order_placed(&BUYER, 79, 0, 1, 10, 10);
 		assert!(VendorsStorage::<Test>::get(BUYER).is_none());
 	});
 }

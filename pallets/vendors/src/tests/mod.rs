@@ -73,7 +73,7 @@ pub fn report(
 ) {
 	let order = NextReportedOrder::get();
 	NextReportedOrder::put(order + 1);
-	<Vendors as OrderObserver<_, _>>::order_placed(&vendor, order, 0, 1);
+	<Vendors as OrderObserver<_, _>>::order_placed(&vendor, order, 0, 1, 10, 10);
 	<Vendors as OrderObserver<_, _>>::order_closed(&OrderReport {
 		order,
 		vendor,

@@ -8,7 +8,7 @@ use frame_support::BoundedVec;
 fn the_bond_comes_back_after_unbonding_once_no_order_is_open() {
 	run(|| {
 		perfect(VENDOR, BUYER, 1, 10);
-		<Vendors as OrderObserver<_, _>>::order_placed(&VENDOR, 500, 0, 1);
+		<Vendors as OrderObserver<_, _>>::order_placed(&VENDOR, 500, 0, 1, 10, 10);
 		assert_ok!(Vendors::retire(signed(VENDOR)));
 		let unbonds_at = 1 + UNBONDING;
 		assert_eq!(status(VENDOR), Some(VendorStatus::Retiring { unbonds_at }));

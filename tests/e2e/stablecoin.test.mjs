@@ -1,0 +1,159 @@
+// Issue 23: commerce in a stablecoin end to end through Polkadot.js against `commerce-node --dev`.
+// The council gives the development stablecoin (cUSD, asset 1, 6 decimals) a rate; Dave lists in
+// it under a profit-sharing agreement with Charlie; Eve's first order is partly refunded, then
+// completes and is split to Charlie; her second order is disputed and the council rules a split.
+// Every cUSD balance is checked to the unit, the coin's supply is unchanged by commerce, and the
+// events, the runtime APIs and the asset metadata name the currency ("12.50 cUSD").
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { startDevNode, submit } from './lib/node.mjs';
+
+const CUSD = 1;
+const CURRENCY = { WithId: CUSD };
+const PRICE = 12_500_000n; // 12.50 cUSD
+// 1 cUSD (10^6 units) is worth 2 CMRC (2 × 10^12 planck): 2,000,000 planck per unit.
+const RATE = 2_000_000n;
+const RATE_FIXED = RATE * 10n ** 18n; // FixedU128
+const UNIT = 10n ** 12n;
+const THRESHOLD = 20n * UNIT; // in CMRC value
+
+let node;
+let api;
+let k;
+before(async () => {
+  await cryptoWaitReady();
+  node = await startDevNode();
+  api = node.api;
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  k = Object.fromEntries(
+    ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]),
+  );
+});
+after(async () => { await node?.stop(); });
+
+const send = (tx, signer) => submit(api, tx, signer);
+const usd = async (address) => {
+  const account = await api.query.assets.account(CUSD, address);
+  return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
+};
+const ofPallet = (events, section, method) =>
+  events.find(({ event }) => event.section === section && event.method === method)?.event;
+
+/** A council motion: Alice proposes `call`, Alice and Bob vote aye, Alice closes it. */
+async function councilMotion(call) {
+  const proposed = await send(api.tx.council.propose(2, call, call.method.encodedLength), k.alice);
+  const { proposalIndex, proposalHash } = ofPallet(proposed.events, 'council', 'Proposed').data;
+  await send(api.tx.council.vote(proposalHash, proposalIndex, true), k.alice);
+  await send(api.tx.council.vote(proposalHash, proposalIndex, true), k.bob);
+  return send(
+    api.tx.council.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 1_000_000n }, call.method.encodedLength),
+    k.alice,
+  );
+}
+
+/** "12.50 cUSD", from the asset's own metadata. */
+async function show(units) {
+  const meta = await api.query.assets.metadata(CUSD);
+  const decimals = BigInt(meta.decimals.toNumber());
+  const whole = units / 10n ** decimals;
+  const cents = (units % 10n ** decimals).toString().padStart(Number(decimals), '0').slice(0, 2);
+  return `${whole}.${cents} ${meta.symbol.toUtf8()}`;
+}
+
+test('a whole order life in a stablecoin: refund, split to a supplier, dispute; every unit accounted for', async () => {
+  const feeAccountId = api.registry.createType(
+    'AccountId', new Uint8Array([...new TextEncoder().encode('modlcmrc/fee'), ...new Uint8Array(20)]),
+  ).toString();
+  const supply = (await api.query.assets.asset(CUSD)).unwrap().supply.toBigInt();
+  assert.equal(await show(PRICE), '12.50 cUSD');
+
+  // Without a rate the coin prices nothing.
+  await assert.rejects(
+    send(api.tx.orders.createListing(CURRENCY, PRICE, 5, 'ipfs://bafy-cusd', 10, 100), k.dave),
+    /orders\.CurrencyNotAccepted/,
+  );
+  const rated = await councilMotion(api.tx.assetRate.create(CUSD, RATE_FIXED));
+  assert.ok(ofPallet(rated.events, 'assetRate', 'AssetRateCreated'), 'the council set the rate');
+
+  const listed = await send(api.tx.orders.createListing(CURRENCY, PRICE, 5, 'ipfs://bafy-cusd', 10, 100), k.dave);
+  const created = ofPallet(listed.events, 'orders', 'ListingCreated');
+  const listing = created.data.listing.toNumber();
+  assert.equal((await api.call.commerceApi.listing(listing)).unwrap().currency.asWithId.toNumber(), CUSD);
+
+  // Charlie takes 30% of the revenue above 20 CMRC of value.
+  const terms = { beneficiaries: [[k.charlie.address, 300_000_000]], threshold: { Revenue: THRESHOLD } };
+  const proposed = await send(api.tx.profitSharing.proposeAgreement({ Listing: listing }, terms), k.dave);
+  const agreement = ofPallet(proposed.events, 'profitSharing', 'AgreementProposed').data.agreement.toNumber();
+  await send(api.tx.profitSharing.accept(agreement, 0), k.charlie);
+
+  const marketplaceFee = (await api.query.escrow.marketplaceFee()).toBigInt(); // parts per billion
+  const feeOn = (amount) => (amount * marketplaceFee) / 1_000_000_000n;
+  const parties = { eve: k.eve.address, dave: k.dave.address, charlie: k.charlie.address, fee: feeAccountId };
+  const balances = async () => Object.fromEntries(
+    await Promise.all(Object.entries(parties).map(async ([name, who]) => [name, await usd(who)])),
+  );
+  const start = await balances();
+
+  // Order 1: two units, 25.00 cUSD held; Dave ships and refunds 5.00, Eve confirms.
+  const total1 = 2n * PRICE;
+  const placed = await send(api.tx.orders.placeOrder(listing, 2, PRICE, CURRENCY), k.eve);
+  const order1 = ofPallet(placed.events, 'orders', 'OrderPlaced').data.order.toNumber();
+  const held = ofPallet(placed.events, 'escrow', 'Held');
+  assert.equal(held.data.currency.asWithId.toNumber(), CUSD);
+  assert.equal(held.data.amount.toBigInt(), total1);
+  assert.equal((await api.call.commerceApi.order(order1)).unwrap().value.toBigInt(), total1 * RATE);
+  await send(api.tx.orders.shipOrder(order1, '0x' + '44'.repeat(32)), k.dave);
+  const refund = 5_000_000n;
+  const refunded = await send(api.tx.orders.refundOrder(order1, refund), k.dave);
+  assert.equal(ofPallet(refunded.events, 'escrow', 'PartiallyRefunded').data.currency.asWithId.toNumber(), CUSD);
+  const confirmed = await send(api.tx.orders.confirmDelivery(order1), k.eve);
+  const split = ofPallet(confirmed.events, 'profitSharing', 'Split');
+  assert.equal(split.data.currency.asWithId.toNumber(), CUSD);
+
+  const released = total1 - refund;
+  const net1 = released - feeOn(released);
+  const value1 = net1 * RATE;
+  const shared = (net1 * (value1 - THRESHOLD)) / value1; // the part of the value above 20 CMRC
+  const toCharlie = (shared * 3n) / 10n;
+  assert.equal(split.data.shared.toBigInt(), shared);
+  assert.equal(split.data.toBeneficiaries.toBigInt(), toCharlie);
+  let now = await balances();
+  assert.equal(now.eve, start.eve - released);
+  assert.equal(now.charlie, start.charlie + toCharlie);
+  assert.equal(now.dave, start.dave + net1 - toCharlie);
+  assert.equal(now.fee, start.fee + feeOn(released));
+
+  const [counted] = (await api.call.profitSharingApi.progress(agreement)).unwrap();
+  assert.equal(counted.toBigInt(), value1, 'the threshold counts the CMRC value');
+  const [[ledgerCurrency, ledger]] = await api.call.profitSharingApi.ledgers(agreement, k.charlie.address);
+  assert.equal(ledgerCurrency.asWithId.toNumber(), CUSD);
+  assert.equal(ledger.received.toBigInt(), toCharlie);
+
+  // Order 2: one unit, shipped, disputed by Eve; the council gives her 40%.
+  const placed2 = await send(api.tx.orders.placeOrder(listing, 1, PRICE, CURRENCY), k.eve);
+  const order2 = ofPallet(placed2.events, 'orders', 'OrderPlaced').data.order.toNumber();
+  await send(api.tx.orders.shipOrder(order2, '0x' + '55'.repeat(32)), k.dave);
+  await send(api.tx.escrow.openDispute(order2, '0x' + '66'.repeat(32)), k.eve);
+  const toBuyer = (PRICE * 4n) / 10n;
+  const ruled = await councilMotion(api.tx.escrow.rule(order2, toBuyer));
+  const settled = ofPallet(ruled.events, 'escrow', 'Settled');
+  assert.equal(settled.data.currency.asWithId.toNumber(), CUSD);
+  assert.equal(settled.data.toBuyer.toBigInt(), toBuyer);
+  const vendorSide = PRICE - toBuyer;
+  const net2 = vendorSide - feeOn(vendorSide);
+  const toCharlie2 = (net2 * 3n) / 10n; // above the threshold: all of it is shared
+  now = await balances();
+  assert.equal(now.eve, start.eve - released - vendorSide);
+  assert.equal(now.charlie, start.charlie + toCharlie + toCharlie2);
+  assert.equal(now.dave, start.dave + net1 - toCharlie + net2 - toCharlie2);
+  assert.equal(now.fee, start.fee + feeOn(released) + feeOn(vendorSide));
+
+  // Commerce moved cUSD between accounts and created or destroyed none.
+  assert.equal((await api.query.assets.asset(CUSD)).unwrap().supply.toBigInt(), supply);
+  const [[payoutCurrency, payout]] = await api.call.profitSharingApi.payouts(agreement);
+  assert.equal(payoutCurrency.asWithId.toNumber(), CUSD);
+  assert.equal(payout.released.toBigInt(), net1 + net2);
+  assert.equal(payout.toBeneficiaries.toBigInt(), toCharlie + toCharlie2);
+});
