@@ -7,10 +7,7 @@ use commerce_primitives::OrderId;
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use frame_support::{
-	traits::{
-		fungibles::{Inspect, Mutate},
-		Get, Hooks,
-	},
+	traits::{fungibles::Inspect, Get, Hooks},
 	weights::Weight,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -20,23 +17,29 @@ const SEED: u32 = 0;
 /// The most overdue items one `on_idle` benchmark handles: enough for a linear fit.
 const ON_IDLE_MAX: u32 = 64;
 
-fn amount<T: Config>() -> BalanceOf<T> {
-	T::Currency::minimum_balance(T::NativeCurrency::get()).saturating_mul(1_000u32.into())
+/// The currency of the benchmarks' orders: the dearest the runtime accepts.
+fn currency<T: Config>() -> CurrencyOf<T> {
+	<T::BenchmarkHelper as commerce_primitives::BenchmarkCurrency<_, _, _>>::dearest()
 }
 
-/// A disputable order between two fresh accounts; the fee account exists and the fee is at its
-/// maximum, so that a payout moves money to every party.
+fn amount<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance(currency::<T>()).saturating_mul(1_000u32.into())
+}
+
+/// A disputable order between two fresh accounts, in the dearest currency; the fee account
+/// exists in it and the fee is at its maximum, so that a payout moves money to every party.
 fn order<T: Config>(index: u32) -> (OrderId, T::AccountId, T::AccountId) {
+	use commerce_primitives::BenchmarkCurrency;
 	let buyer: T::AccountId = account("buyer", index, SEED);
 	let vendor: T::AccountId = account("vendor", index, SEED);
-	let native = T::NativeCurrency::get();
-	T::Currency::set_balance(
-		native.clone(),
+	let currency = currency::<T>();
+	T::BenchmarkHelper::fund(
 		&T::FeeAccount::get(),
-		T::Currency::minimum_balance(native),
+		&currency,
+		T::Currency::minimum_balance(currency.clone()),
 	);
 	MarketplaceFee::<T>::put(T::MaxFee::get());
-	let id = T::BenchmarkHelper::disputable_order(&buyer, &vendor, amount::<T>());
+	let id = T::BenchmarkHelper::disputable_order(&buyer, &vendor, currency, amount::<T>());
 	(id, buyer, vendor)
 }
 

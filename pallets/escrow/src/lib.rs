@@ -74,12 +74,16 @@ pub use types::*;
 
 /// What the benchmarks need from the runtime: orders live in another pallet.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId, Balance> {
-	/// Create an order of `amount` from `buyer` to `vendor`, held in this pallet's escrow and in
-	/// a state where either party may dispute it now. Returns its id.
+pub trait BenchmarkHelper<AccountId, CurrencyId, Balance>:
+	commerce_primitives::BenchmarkCurrency<AccountId, CurrencyId, Balance>
+{
+	/// Create an order of `amount` of `currency` from `buyer` to `vendor` (both funded by the
+	/// helper), held in this pallet's escrow and in a state where either party may dispute it
+	/// now. Returns its id.
 	fn disputable_order(
 		buyer: &AccountId,
 		vendor: &AccountId,
+		currency: CurrencyId,
 		amount: Balance,
 	) -> commerce_primitives::OrderId;
 }
@@ -181,7 +185,7 @@ pub mod pallet {
 
 		/// Creates the disputable orders the benchmarks need.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, BalanceOf<Self>>;
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, CurrencyOf<Self>, BalanceOf<Self>>;
 	}
 
 	/// Why this pallet holds funds.

@@ -220,15 +220,34 @@ impl pallet_escrow::Config for Test {
 	type BenchmarkHelper = MockOrders;
 }
 
+/// The benchmarks pay in the test stablecoin: its payments read and write more than CMRC's.
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_escrow::BenchmarkHelper<AccountId, Balance> for MockOrders {
-	fn disputable_order(buyer: &AccountId, vendor: &AccountId, amount: Balance) -> OrderId {
-		use frame_support::traits::fungible::Mutate;
+impl commerce_primitives::BenchmarkCurrency<AccountId, Currency, Balance> for MockOrders {
+	fn dearest() -> Currency {
+		STABLE
+	}
+	fn fund(who: &AccountId, currency: &Currency, amount: Balance) {
+		use frame_support::traits::fungibles::Mutate;
+		NativeAndAssets::set_balance(currency.clone(), who, amount);
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_escrow::BenchmarkHelper<AccountId, Currency, Balance> for MockOrders {
+	fn disputable_order(
+		buyer: &AccountId,
+		vendor: &AccountId,
+		currency: Currency,
+		amount: Balance,
+	) -> OrderId {
+		use commerce_primitives::BenchmarkCurrency;
 		let order = MockOrderStates::iter_keys().count() as OrderId + 1_000;
-		Balances::set_balance(buyer, amount * 10);
-		Balances::set_balance(vendor, amount * 10);
-		<Escrow as commerce_primitives::Escrow<_, _, _>>::hold(order, buyer, vendor, CMRC, amount)
-			.expect("the buyer can pay");
+		Self::fund(buyer, &currency, amount * 10);
+		Self::fund(vendor, &currency, amount * 10);
+		<Escrow as commerce_primitives::Escrow<_, _, _>>::hold(
+			order, buyer, vendor, currency, amount,
+		)
+		.expect("the buyer can pay");
 		MockOrderStates::insert(order, 1);
 		order
 	}

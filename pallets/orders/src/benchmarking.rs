@@ -3,7 +3,7 @@
 use super::*;
 use crate::Pallet as Orders;
 use alloc::{vec, vec::Vec};
-use commerce_primitives::{ListingId, OrderId};
+use commerce_primitives::{BenchmarkCurrency, ListingId, OrderId};
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use frame_support::{
@@ -17,10 +17,17 @@ const SEED: u32 = 0;
 /// The most overdue orders one `on_idle` benchmark times out: enough for a linear fit.
 const ON_IDLE_MAX: u32 = 64;
 
+/// The currency listings and orders are in: the dearest the runtime accepts.
+fn currency<T: Config>() -> T::CurrencyId {
+	T::BenchmarkCurrency::dearest()
+}
+
+/// An account holding plenty of the native token (deposits) and of the benchmarks' currency.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
-	let amount = BalanceOf::<T>::max_value() / 1_000u32.into();
+	let amount = BalanceOf::<T>::max_value() / 1_000_000u32.into();
 	T::Currency::set_balance(&who, amount);
+	T::BenchmarkCurrency::fund(&who, &currency::<T>(), amount);
 	who
 }
 
@@ -50,7 +57,7 @@ fn listing<T: Config>(vendor: &T::AccountId, stock: u32) -> ListingId {
 	let id = NextListingId::<T>::get();
 	Orders::<T>::do_create_listing(
 		vendor.clone(),
-		T::NativeCurrency::get(),
+		currency::<T>(),
 		unit_price::<T>(),
 		stock,
 		vec![7u8; T::MaxMetadataLen::get() as usize],
@@ -72,7 +79,7 @@ fn placed<T: Config>(
 		listing,
 		quantity,
 		unit_price::<T>(),
-		T::NativeCurrency::get(),
+		currency::<T>(),
 	)
 	.expect("order is valid");
 	(listing, id)
@@ -126,7 +133,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(vendor.clone()),
-			T::NativeCurrency::get(),
+			currency::<T>(),
 			unit_price::<T>(),
 			1_000,
 			metadata,
@@ -172,7 +179,7 @@ mod benchmarks {
 		let due = now::<T>().saturating_add(window::<T>());
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(buyer.clone()), id, 10, unit_price::<T>(), T::NativeCurrency::get());
+		_(RawOrigin::Signed(buyer.clone()), id, 10, unit_price::<T>(), currency::<T>());
 
 		let placed = Orders::<T>::order_of(order).expect("order placed");
 		assert_eq!(placed.buyer, buyer);

@@ -206,6 +206,14 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls and hooks, from its benchmarks.
 		type WeightInfo: WeightInfo;
+
+		/// The currency the benchmarks list and pay in: the dearest one the runtime accepts.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkCurrency: commerce_primitives::BenchmarkCurrency<
+			Self::AccountId,
+			Self::CurrencyId,
+			BalanceOf<Self>,
+		>;
 	}
 
 	/// Why this pallet holds funds.

@@ -305,6 +305,20 @@ impl pallet_orders::Config for Test {
 	type MaxWindow = ConstU64<MAX_WINDOW>;
 	type MaxOrdersPage = ConstU32<10>;
 	type WeightInfo = MockWeights;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkCurrency = MockCurrencies;
+}
+
+/// The benchmarks pay in [`STABLE`]; the mock escrow keeps every currency in `Balances`.
+#[cfg(feature = "runtime-benchmarks")]
+impl commerce_primitives::BenchmarkCurrency<AccountId, Currency, Balance> for MockCurrencies {
+	fn dearest() -> Currency {
+		STABLE
+	}
+	fn fund(who: &AccountId, _: &Currency, amount: Balance) {
+		use frame_support::traits::fungible::Mutate;
+		Balances::set_balance(who, amount);
+	}
 }
 
 /// The generated weights, except that `on_idle` costs a fixed amount per visited block and per

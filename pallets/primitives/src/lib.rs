@@ -69,6 +69,19 @@ pub trait AcceptedCurrencies<CurrencyId, Balance> {
 	fn native_value(currency: &CurrencyId, amount: Balance) -> Option<Balance>;
 }
 
+/// The currency benchmarks pay in: the dearest one the runtime accepts, so that the weights of
+/// the calls that hold and pay an order's money are upper bounds for every currency.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkCurrency<AccountId, CurrencyId, Balance> {
+	/// The accepted currency whose payments read and write the most (for the runtime, an
+	/// asset with a rate: its details, its rate, its accounts and holds, besides what the
+	/// native token costs), made ready (created, rated) if it is not.
+	fn dearest() -> CurrencyId;
+
+	/// Make `who` hold `amount` of `currency`, free.
+	fn fund(who: &AccountId, currency: &CurrencyId, amount: Balance);
+}
+
 /// Accepts exactly the currency `Native::get()`: for runtimes (and tests) that trade in their
 /// native token only.
 pub struct OnlyNative<Native>(core::marker::PhantomData<Native>);

@@ -4,12 +4,13 @@
 use super::*;
 use alloc::vec::Vec;
 use commerce_primitives::{
-	ListingProvider, OrderObserver, OrderReport, Outcome, PayoutSplitter, VendorRegistry,
+	BenchmarkCurrency, ListingProvider, OrderObserver, OrderReport, Outcome, PayoutSplitter,
+	VendorRegistry,
 };
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
-		fungible::{Inspect, ItemOf, Mutate, MutateHold},
+		fungible::{Inspect, ItemOf, Mutate},
 		tokens::Preservation,
 		EnsureOrigin, Get, Hooks,
 	},
@@ -25,17 +26,48 @@ use sp_runtime::{
 const SEED: u32 = 0;
 
 /// The native token: the benchmarks pay in it (an order in an asset takes the same steps).
-type Native<T> =
-	ItemOf<<T as Config>::Currency, <T as Config>::NativeCurrency, <T as frame_system::Config>::AccountId>;
+type Native<T> = ItemOf<
+	<T as Config>::Currency,
+	<T as Config>::NativeCurrency,
+	<T as frame_system::Config>::AccountId,
+>;
 
 fn funds<T: Config>() -> BalanceOf<T> {
 	Native::<T>::minimum_balance().saturating_mul(100_000_000u32.into())
 }
 
+/// The currency payouts are in: the dearest the runtime accepts.
+fn currency<T: Config>() -> CurrencyOf<T> {
+	T::BenchmarkCurrency::dearest()
+}
+
+/// `amount` of the payouts' currency: `minimum × factor`.
+fn in_currency<T: Config>(factor: u32) -> BalanceOf<T> {
+	use frame_support::traits::fungibles::Inspect as _;
+	T::Currency::minimum_balance(currency::<T>()).saturating_mul(factor.into())
+}
+
+/// `who` with plenty of the native token and of the payouts' currency.
+fn fund<T: Config>(who: &T::AccountId) {
+	Native::<T>::set_balance(who, funds::<T>());
+	T::BenchmarkCurrency::fund(who, &currency::<T>(), in_currency::<T>(100_000_000));
+}
+
+/// The pot, able to hold a share set aside in the payouts' currency.
+fn ready_pot<T: Config>() {
+	use frame_support::traits::fungibles::Inspect as _;
+	Pallet::<T>::endow_pot();
+	let currency = currency::<T>();
+	let minimum = T::Currency::minimum_balance(currency.clone());
+	if T::Currency::balance(currency.clone(), &Pallet::<T>::pot()) < minimum {
+		T::BenchmarkCurrency::fund(&Pallet::<T>::pot(), &currency, minimum);
+	}
+}
+
 /// A funded, active vendor.
 fn vendor<T: Config>() -> T::AccountId {
 	let who: T::AccountId = account("vendor", 0, SEED);
-	Native::<T>::set_balance(&who, funds::<T>());
+	fund::<T>(&who);
 	T::Vendors::make_active_vendor(&who);
 	who
 }
@@ -247,22 +279,27 @@ mod benchmarks {
 		let vendor = vendor::<T>();
 		let id = in_force::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
 		let beneficiary: T::AccountId = account("beneficiary", 0, SEED);
-		let amount = Native::<T>::minimum_balance().saturating_mul(10u32.into());
-		Pallet::<T>::endow_pot();
+		// In the payouts' currency, to a beneficiary without an account in it yet.
+		let currency = currency::<T>();
+		let amount = in_currency::<T>(10);
+		ready_pot::<T>();
 		let pot = Pallet::<T>::pot();
-		Native::<T>::set_balance(&pot, Native::<T>::minimum_balance().saturating_add(amount));
-		Native::<T>::hold(&HoldReason::Unclaimed.into(), &pot, amount).expect("funded pot");
-		let native = T::NativeCurrency::get();
-		let key = (id, &beneficiary, &native);
+		T::BenchmarkCurrency::fund(&pot, &currency, in_currency::<T>(1).saturating_add(amount));
+		{
+			use frame_support::traits::fungibles::MutateHold as _;
+			T::Currency::hold(currency.clone(), &HoldReason::Unclaimed.into(), &pot, amount)
+				.expect("funded pot");
+		}
+		let key = (id, &beneficiary, &currency);
 		Ledgers::<T>::insert(key, Ledger { claimable: amount, ..Default::default() });
 		Payouts::<T>::insert(
 			id,
-			&native,
+			&currency,
 			Totals { claimable: amount, released: amount, ..Default::default() },
 		);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(vendor), id, beneficiary.clone(), native.clone());
+		_(RawOrigin::Signed(vendor), id, beneficiary.clone(), currency.clone());
 
 		assert!(Ledgers::<T>::get(key).is_some_and(|l| l.claimable.is_zero()));
 	}
@@ -272,9 +309,9 @@ mod benchmarks {
 	fn refund_sale(b: Linear<1, { max_b::<T>() }>) {
 		let vendor = vendor::<T>();
 		let buyer: T::AccountId = account("buyer", 0, SEED);
-		Native::<T>::set_balance(&buyer, funds::<T>());
+		fund::<T>(&buyer);
 		let (_, listing) = in_force_for::<T>(&vendor, b, Threshold::Revenue(Zero::zero()));
-		let amount = Native::<T>::minimum_balance().saturating_mul(1_000u32.into());
+		let amount = in_currency::<T>(1_000);
 		settle::<T>(1, &vendor, &buyer, listing, amount);
 		assert!(Sales::<T>::contains_key(1));
 
@@ -289,12 +326,12 @@ mod benchmarks {
 	fn on_idle_sales(n: Linear<0, 100>) {
 		let vendor = vendor::<T>();
 		let buyer: T::AccountId = account("buyer", 0, SEED);
-		Native::<T>::set_balance(&buyer, funds::<T>());
+		fund::<T>(&buyer);
 		let (_, listing) = in_force_for::<T>(&vendor, 1, Threshold::Revenue(Zero::zero()));
 		let now = frame_system::Pallet::<T>::block_number();
 		SaleCursor::<T>::put(now);
 		for order in 0..n {
-			settle::<T>(order.into(), &vendor, &buyer, listing, Native::<T>::minimum_balance());
+			settle::<T>(order.into(), &vendor, &buyer, listing, in_currency::<T>(1));
 		}
 		let due = now.saturating_add(T::RefundWindow::get()).saturating_add(1u32.into());
 		frame_system::Pallet::<T>::set_block_number(due);
@@ -315,29 +352,27 @@ mod benchmarks {
 	fn payout(b: Linear<1, { max_b::<T>() }>) {
 		let vendor = vendor::<T>();
 		let buyer: T::AccountId = account("buyer", 0, SEED);
-		Native::<T>::set_balance(&buyer, funds::<T>());
-		let amount = Native::<T>::minimum_balance().saturating_mul(1_000u32.into());
+		fund::<T>(&buyer);
+		let amount = in_currency::<T>(1_000);
 		let threshold = amount / 2u32.into();
 		let (id, listing) = in_force_for::<T>(&vendor, b, Threshold::Revenue(threshold));
 		// Every beneficiary owes a little of its share; the first so much that what is left
-		// (1) is below the existential deposit of its account, which is gone: the pot takes it.
+		// (1) is below the currency's minimum balance of its account, which it does not have:
+		// the pot takes it.
 		let shared = amount.saturating_sub(threshold);
 		let all: Vec<(T::AccountId, Perbill)> = Versions::<T>::get(id, 0)
 			.map(|v| v.terms.beneficiaries.into_inner())
 			.unwrap_or_default();
 		for (i, (who, share)) in all.iter().enumerate() {
 			let gross = share.mul_floor(shared);
-			let owed = if i == 0 {
-				gross.saturating_sub(1u32.into())
-			} else {
-				Native::<T>::minimum_balance()
-			};
-			Ledgers::<T>::insert((id, who, T::NativeCurrency::get()), Ledger { owed, ..Default::default() });
+			let owed = if i == 0 { gross.saturating_sub(1u32.into()) } else { in_currency::<T>(1) };
+			Ledgers::<T>::insert((id, who, currency::<T>()), Ledger { owed, ..Default::default() });
 		}
 		if let Some((first, _)) = all.first() {
-			Native::<T>::set_balance(first, Zero::zero());
+			use frame_support::traits::fungibles::Mutate as _;
+			T::Currency::set_balance(currency::<T>(), first, Zero::zero());
 		}
-		Pallet::<T>::endow_pot();
+		ready_pot::<T>();
 
 		#[block]
 		{
@@ -345,7 +380,7 @@ mod benchmarks {
 		}
 
 		assert!(Sales::<T>::contains_key(7));
-		assert!(Agreements::<T>::get(id).is_some_and(|a| a.progress.released == amount));
+		assert!(Payouts::<T>::get(id, currency::<T>()).is_some_and(|t| t.released == amount));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
@@ -360,16 +395,26 @@ fn settle<T: Config>(
 	listing: commerce_primitives::ListingId,
 	amount: BalanceOf<T>,
 ) {
-	let native = T::NativeCurrency::get();
+	use frame_support::traits::fungibles::Mutate as _;
+	let currency = currency::<T>();
 	<Pallet<T> as OrderObserver<_, _>>::order_placed(vendor, order, listing, 1, amount, amount);
-	let payees = <Pallet<T> as PayoutSplitter<_, _, _>>::split(order, vendor, &native, amount);
+	let payees = <Pallet<T> as PayoutSplitter<_, _, _>>::split(order, vendor, &currency, amount);
 	let mut received = Vec::with_capacity(payees.len());
 	for (payee, share) in payees.into_iter() {
 		let paid = !share.is_zero()
-			&& Native::<T>::transfer(buyer, &payee, share, Preservation::Preserve).is_ok();
+			&& T::Currency::transfer(
+				currency.clone(),
+				buyer,
+				&payee,
+				share,
+				Preservation::Preserve,
+			)
+			.is_ok();
 		received.push((payee, if paid { share } else { Zero::zero() }));
 	}
-	<Pallet<T> as PayoutSplitter<_, _, _>>::paid(order, vendor, buyer, &native, amount, &received);
+	<Pallet<T> as PayoutSplitter<_, _, _>>::paid(
+		order, vendor, buyer, &currency, amount, &received,
+	);
 	<Pallet<T> as OrderObserver<_, _>>::order_closed(&OrderReport {
 		order,
 		vendor: vendor.clone(),

@@ -52,7 +52,10 @@ impl<T: Config> Pallet<T> {
 			add(&mut unclaimed, key(&currency, &pot), ledger.claimable);
 		}
 		for (id, currency, t) in Payouts::<T>::iter() {
-			ensure!(Agreements::<T>::contains_key(id), "payout totals of an agreement that is gone");
+			ensure!(
+				Agreements::<T>::contains_key(id),
+				"payout totals of an agreement that is gone"
+			);
 			ensure!(
 				t.to_vendor.saturating_add(t.to_beneficiaries).saturating_add(t.claimable)
 					== t.released,

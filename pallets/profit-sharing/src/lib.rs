@@ -242,6 +242,14 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls, hooks and payout split, from its benchmarks.
 		type WeightInfo: WeightInfo;
+
+		/// The currency the benchmarks pay out in: the dearest one the runtime accepts.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkCurrency: commerce_primitives::BenchmarkCurrency<
+			Self::AccountId,
+			CurrencyOf<Self>,
+			BalanceOf<Self>,
+		>;
 	}
 
 	/// Why this pallet holds funds.
@@ -663,11 +671,13 @@ pub mod pallet {
 			let currency = CurrencyOf::<T>::max_encoded_len().saturating_add(16);
 			let bytes = AgreementOf::<T>::max_encoded_len()
 				.saturating_add(versions.saturating_mul(VersionOf::<T>::max_encoded_len()))
-				.saturating_add(ledgers.saturating_mul(
-					Ledger::<BalanceOf<T>>::max_encoded_len()
-						.saturating_add(48)
-						.saturating_add(currency),
-				))
+				.saturating_add(
+					ledgers.saturating_mul(
+						Ledger::<BalanceOf<T>>::max_encoded_len()
+							.saturating_add(48)
+							.saturating_add(currency),
+					),
+				)
 				.saturating_add(currencies.saturating_mul(
 					Totals::<BalanceOf<T>>::max_encoded_len().saturating_add(currency),
 				));

@@ -204,6 +204,23 @@ impl pallet_profit_sharing::Config for Test {
 		AssetsHolderHolders<AssetsHolder, u32, AccountId, RuntimeHoldReason, Balance>,
 	>;
 	type WeightInfo = MockWeights;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkCurrency = StableForBenchmarks;
+}
+
+/// The benchmarks pay out in the test stablecoin: its payouts read and write more than CMRC's.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct StableForBenchmarks;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl commerce_primitives::BenchmarkCurrency<AccountId, Currency, Balance> for StableForBenchmarks {
+	fn dearest() -> Currency {
+		STABLE
+	}
+	fn fund(who: &AccountId, currency: &Currency, amount: Balance) {
+		use frame_support::traits::fungibles::Mutate;
+		NativeAndAssets::set_balance(currency.clone(), who, amount);
+	}
 }
 
 /// No weight, except `payout(b)`: `b + 1` units, so tests can tell what an order's split costs.
@@ -263,7 +280,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_assets::GenesisConfig::<Test> {
 		assets: vec![(USD, GOVERNANCE, true, USD_MIN)],
 		metadata: vec![(USD, b"Test Dollar".to_vec(), b"tUSD".to_vec(), 6)],
-		accounts: [VENDOR, VENDOR2, BUYER, BUYER2].into_iter().map(|who| (USD, who, INITIAL)).collect(),
+		accounts: [VENDOR, VENDOR2, BUYER, BUYER2]
+			.into_iter()
+			.map(|who| (USD, who, INITIAL))
+			.collect(),
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

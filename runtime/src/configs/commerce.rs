@@ -83,6 +83,8 @@ impl pallet_orders::Config for Runtime {
 	type MaxWindow = ConstU32<{ 90 * DAYS }>;
 	type MaxOrdersPage = ConstU32<100>;
 	type WeightInfo = pallet_orders::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkCurrency = super::payments::DearestCurrency;
 }
 
 parameter_types! {
@@ -156,6 +158,8 @@ impl pallet_profit_sharing::Config for Runtime {
 	type RefundWindow = ConstU32<{ 30 * DAYS }>;
 	type Holders = CurrencyHolders;
 	type WeightInfo = pallet_profit_sharing::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkCurrency = super::payments::DearestCurrency;
 }
 
 parameter_types! {
@@ -235,21 +239,37 @@ impl pallet_escrow::Config for Runtime {
 pub struct OrdersForEscrowBenchmarks;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_escrow::BenchmarkHelper<AccountId, Balance> for OrdersForEscrowBenchmarks {
+impl commerce_primitives::BenchmarkCurrency<AccountId, CurrencyId, Balance>
+	for OrdersForEscrowBenchmarks
+{
+	fn dearest() -> CurrencyId {
+		super::payments::DearestCurrency::dearest()
+	}
+	fn fund(who: &AccountId, currency: &CurrencyId, amount: Balance) {
+		super::payments::DearestCurrency::fund(who, currency, amount)
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_escrow::BenchmarkHelper<AccountId, CurrencyId, Balance> for OrdersForEscrowBenchmarks {
 	fn disputable_order(
 		buyer: &AccountId,
 		vendor: &AccountId,
+		currency: CurrencyId,
 		amount: Balance,
 	) -> commerce_primitives::OrderId {
+		use commerce_primitives::BenchmarkCurrency;
 		use frame_support::traits::fungible::Mutate;
+		// CMRC for the deposits and the vendor's bond, `currency` for the order.
 		let funds = amount.saturating_mul(10).saturating_add(crate::UNIT);
 		Balances::set_balance(buyer, funds);
 		Balances::set_balance(vendor, funds.saturating_add(VendorBond::get()));
+		Self::fund(buyer, &currency, funds);
 		<Vendors as commerce_primitives::VendorRegistry<_>>::make_active_vendor(vendor);
 		let listing = pallet_orders::NextListingId::<Runtime>::get();
 		Orders::create_listing(
 			RuntimeOrigin::signed(vendor.clone()),
-			NativeCurrency::get(),
+			currency.clone(),
 			amount,
 			1,
 			alloc::vec![0; 128],
@@ -258,14 +278,8 @@ impl pallet_escrow::BenchmarkHelper<AccountId, Balance> for OrdersForEscrowBench
 		)
 		.expect("valid listing");
 		let order = pallet_orders::NextOrderId::<Runtime>::get();
-		Orders::place_order(
-			RuntimeOrigin::signed(buyer.clone()),
-			listing,
-			1,
-			amount,
-			NativeCurrency::get(),
-		)
-		.expect("valid order");
+		Orders::place_order(RuntimeOrigin::signed(buyer.clone()), listing, 1, amount, currency)
+			.expect("valid order");
 		Orders::ship_order(RuntimeOrigin::signed(vendor.clone()), order, [0; 32])
 			.expect("paid order ships");
 		order

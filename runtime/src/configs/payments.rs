@@ -95,6 +95,31 @@ impl commerce_primitives::AcceptedCurrencies<CurrencyId, Balance> for CommerceCu
 	}
 }
 
+/// The currency the commerce benchmarks pay in: USDC (in every preset), given a rate if it has
+/// none. Its payments cost more than CMRC's: the asset's details and rate are read, and the
+/// asset accounts and their holds are written besides the native accounts the deposits use.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct DearestCurrency;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl commerce_primitives::BenchmarkCurrency<AccountId, CurrencyId, Balance> for DearestCurrency {
+	fn dearest() -> CurrencyId {
+		if pallet_asset_rate::ConversionRateToNative::<Runtime>::get(USDC_ASSET_ID).is_none() {
+			// 1 USDC (10^6 units) = 1 CMRC (10^12 planck).
+			pallet_asset_rate::ConversionRateToNative::<Runtime>::insert(
+				USDC_ASSET_ID,
+				sp_runtime::FixedU128::from_u32(1_000_000),
+			);
+		}
+		NativeOrWithId::WithId(USDC_ASSET_ID)
+	}
+
+	fn fund(who: &AccountId, currency: &CurrencyId, amount: Balance) {
+		use frame_support::traits::fungibles::Mutate;
+		NativeAndAssets::set_balance(currency.clone(), who, amount);
+	}
+}
+
 /// Asset Hub's USDT: its id there, and its id here.
 pub const USDT_ASSET_ID: AssetId = 1984;
 /// Asset Hub's USDC: its id there, and its id here.

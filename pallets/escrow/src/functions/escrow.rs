@@ -39,7 +39,8 @@ impl<T: Config> Pallet<T> {
 			back_to_buyer.saturating_accrue(fee);
 			fee = Zero::zero();
 		}
-		let mut payees = T::PayoutSplitter::split(order, &escrow.vendor, &currency, net).into_inner();
+		let mut payees =
+			T::PayoutSplitter::split(order, &escrow.vendor, &currency, net).into_inner();
 		let sum = payees
 			.iter()
 			.try_fold(BalanceOf::<T>::zero(), |acc, (_, amount)| acc.checked_add(amount));

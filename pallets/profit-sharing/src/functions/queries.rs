@@ -23,9 +23,8 @@ impl<T: Config> Pallet<T> {
 	/// revenue released net of refunds, and units sold.
 	pub fn progress(id: AgreementId) -> Option<(BalanceOf<T>, u64)> {
 		use sp_runtime::traits::Saturating;
-		Agreements::<T>::get(id).map(|a| {
-			(a.progress.released.saturating_sub(a.progress.refunded), a.progress.units)
-		})
+		Agreements::<T>::get(id)
+			.map(|a| (a.progress.released.saturating_sub(a.progress.refunded), a.progress.units))
 	}
 
 	/// What `who` received, can claim and owes back under an agreement, per currency (at

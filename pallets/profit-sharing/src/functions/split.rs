@@ -170,10 +170,10 @@ impl<T: Config> Pallet<T> {
 	/// the buyer, as any payment that cannot be deposited.
 	pub fn pot_can_hold(currency: &CurrencyOf<T>, amount: BalanceOf<T>) -> bool {
 		let pot = Self::pot();
-		T::Currency::balance(currency.clone(), &pot) >=
-			T::Currency::minimum_balance(currency.clone()) &&
-			T::Currency::can_deposit(currency.clone(), &pot, amount, Provenance::Extant) ==
-				DepositConsequence::Success
+		T::Currency::balance(currency.clone(), &pot)
+			>= T::Currency::minimum_balance(currency.clone())
+			&& T::Currency::can_deposit(currency.clone(), &pot, amount, Provenance::Extant)
+				== DepositConsequence::Success
 	}
 
 	/// Book a payout of `currency` escrow made by `plan`: `received` is what each payee

@@ -84,12 +84,24 @@ fn a_wash_sale_under_a_high_threshold_refunded_after_a_change_takes_nothing() {
 		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 400));
 		assert_eq!(
 			last_event(),
-			Event::SaleRefunded { order: 1, buyer: BUYER2, currency: CMRC, amount: 400, clawback: 0 }
+			Event::SaleRefunded {
+				order: 1,
+				buyer: BUYER2,
+				currency: CMRC,
+				amount: 400,
+				clawback: 0
+			}
 		);
 		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 500));
 		assert_eq!(
 			last_event(),
-			Event::SaleRefunded { order: 1, buyer: BUYER2, currency: CMRC, amount: 500, clawback: 0 }
+			Event::SaleRefunded {
+				order: 1,
+				buyer: BUYER2,
+				currency: CMRC,
+				amount: 500,
+				clawback: 0
+			}
 		);
 		check();
 		// The supplier loses nothing for it.
@@ -116,14 +128,26 @@ fn a_crossing_sale_refunded_after_a_change_claws_back_exactly_what_it_credited()
 		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 150));
 		assert_eq!(
 			last_event(),
-			Event::SaleRefunded { order: 1, buyer: BUYER, currency: CMRC, amount: 150, clawback: 150 }
+			Event::SaleRefunded {
+				order: 1,
+				buyer: BUYER,
+				currency: CMRC,
+				amount: 150,
+				clawback: 150
+			}
 		);
 		assert_eq!(ledger(id, SUPPLIER).owed, 75);
 		check();
 		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 1_050));
 		assert_eq!(
 			last_event(),
-			Event::SaleRefunded { order: 1, buyer: BUYER, currency: CMRC, amount: 1_050, clawback: 50 }
+			Event::SaleRefunded {
+				order: 1,
+				buyer: BUYER,
+				currency: CMRC,
+				amount: 1_050,
+				clawback: 50
+			}
 		);
 		assert_eq!(ledger(id, SUPPLIER), Ledger { received: 100, claimable: 0, owed: 100 });
 		assert_eq!(ledger(id, SUPPLIER2), Ledger { received: 500, claimable: 0, owed: 0 });

@@ -20,7 +20,10 @@ fn anyone_claims_for_the_beneficiary_once_it_can_receive() {
 		assert_eq!(ledger(id, NOBODY), Ledger { received: 10, claimable: 0, owed: 0 });
 		let t = totals(id);
 		assert_eq!((t.to_beneficiaries, t.claimable), (10, 0));
-		assert_eq!(last_event(), Event::Claimed { agreement: id, beneficiary: NOBODY, currency: CMRC, amount: 10 });
+		assert_eq!(
+			last_event(),
+			Event::Claimed { agreement: id, beneficiary: NOBODY, currency: CMRC, amount: 10 }
+		);
 		assert_noop!(
 			ProfitSharing::claim(signed(BUYER), id, NOBODY, CMRC),
 			Error::<Test>::NothingToClaim
@@ -33,7 +36,10 @@ fn a_claim_below_the_existential_deposit_waits() {
 	run(|| {
 		let id = agreement(&[(NOBODY, Perbill::from_percent(5))], Threshold::Revenue(0));
 		sell(1, 1, 100);
-		assert_noop!(ProfitSharing::claim(signed(BUYER), id, NOBODY, CMRC), Error::<Test>::CannotReceive);
+		assert_noop!(
+			ProfitSharing::claim(signed(BUYER), id, NOBODY, CMRC),
+			Error::<Test>::CannotReceive
+		);
 		assert_ok!(<Balances as Mutate<_>>::transfer(
 			&BUYER,
 			&NOBODY,

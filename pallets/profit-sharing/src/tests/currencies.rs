@@ -46,10 +46,7 @@ fn a_stablecoin_payout_is_split_in_it_above_the_threshold_counted_in_value() {
 		assert_eq!(free(VENDOR), vendor - 2 * SALE_DEPOSIT);
 		assert_eq!([SUPPLIER, SUPPLIER2, BUYER].map(free), others);
 		let t = totals_in(id, STABLE);
-		assert_eq!(
-			(t.released, t.to_vendor, t.to_beneficiaries, t.claimable),
-			(300, 250, 50, 0)
-		);
+		assert_eq!((t.released, t.to_vendor, t.to_beneficiaries, t.claimable), (300, 250, 50, 0));
 		assert_eq!(totals(id), Default::default());
 		assert_eq!(progress(id), Progress { released: 1_500, refunded: 0, units: 2 });
 		assert_eq!(ledger_in(id, SUPPLIER, STABLE).received, 30);
@@ -199,7 +196,12 @@ fn closing_an_agreement_keeps_claimables_in_every_currency_and_forgets_its_total
 		assert!(ProfitSharing::payouts(id).is_empty());
 		assert_eq!(ProfitSharing::ledgers(id, NOBODY).len(), 2);
 		// Claimed after the close, each in its currency; the ledgers go with the claims.
-		assert_ok!(<Balances as Mutate<_>>::transfer(&BUYER, &NOBODY, ED, Preservation::Expendable));
+		assert_ok!(<Balances as Mutate<_>>::transfer(
+			&BUYER,
+			&NOBODY,
+			ED,
+			Preservation::Expendable
+		));
 		assert_ok!(ProfitSharing::claim(signed(NOBODY), id, NOBODY, CMRC));
 		assert_eq!(free(NOBODY), ED + 5);
 		assert_ok!(<Assets as fungibles::Mutate<_>>::transfer(

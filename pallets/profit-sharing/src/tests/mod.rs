@@ -109,7 +109,14 @@ pub fn place(order: u64, vendor: AccountId, listing: u64, quantity: u32) {
 
 /// The orders pallet reports order `order` placed for `total` of its currency, worth `value`
 /// of the native token.
-pub fn place_in(order: u64, vendor: AccountId, listing: u64, quantity: u32, total: Balance, value: Balance) {
+pub fn place_in(
+	order: u64,
+	vendor: AccountId,
+	listing: u64,
+	quantity: u32,
+	total: Balance,
+	value: Balance,
+) {
 	<ProfitSharing as OrderObserver<_, _>>::order_placed(
 		&vendor, order, listing, quantity, total, value,
 	);

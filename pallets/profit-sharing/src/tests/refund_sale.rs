@@ -28,7 +28,13 @@ fn a_refund_after_the_threshold_is_netted_from_the_next_distribution() {
 		assert_eq!(free(SUPPLIER), supplier);
 		assert_eq!(
 			last_event(),
-			Event::SaleRefunded { order: 3, buyer: BUYER, currency: CMRC, amount: 100, clawback: 100 }
+			Event::SaleRefunded {
+				order: 3,
+				buyer: BUYER,
+				currency: CMRC,
+				amount: 100,
+				clawback: 100
+			}
 		);
 		assert_eq!(ledger(id, SUPPLIER).owed, 30);
 		assert_eq!(ledger(id, SUPPLIER2).owed, 20);
@@ -53,7 +59,13 @@ fn a_refund_of_a_sale_below_the_threshold_claws_back_nothing() {
 		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 1, 300));
 		assert_eq!(
 			last_event(),
-			Event::SaleRefunded { order: 1, buyer: BUYER, currency: CMRC, amount: 300, clawback: 0 }
+			Event::SaleRefunded {
+				order: 1,
+				buyer: BUYER,
+				currency: CMRC,
+				amount: 300,
+				clawback: 0
+			}
 		);
 		assert_eq!(ledger(id, SUPPLIER), Ledger { received: 150, claimable: 0, owed: 0 });
 		assert_eq!(ledger(id, SUPPLIER2), Ledger { received: 100, claimable: 0, owed: 0 });
@@ -74,13 +86,25 @@ fn a_refund_of_the_crossing_sale_takes_its_shared_part_first_and_only_that() {
 		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 2, 250));
 		assert_eq!(
 			last_event(),
-			Event::SaleRefunded { order: 2, buyer: BUYER, currency: CMRC, amount: 250, clawback: 200 }
+			Event::SaleRefunded {
+				order: 2,
+				buyer: BUYER,
+				currency: CMRC,
+				amount: 250,
+				clawback: 200
+			}
 		);
 		assert_eq!((ledger(id, SUPPLIER).owed, ledger(id, SUPPLIER2).owed), (90, 60));
 		assert_ok!(ProfitSharing::refund_sale(signed(VENDOR), 2, 350));
 		assert_eq!(
 			last_event(),
-			Event::SaleRefunded { order: 2, buyer: BUYER, currency: CMRC, amount: 350, clawback: 0 }
+			Event::SaleRefunded {
+				order: 2,
+				buyer: BUYER,
+				currency: CMRC,
+				amount: 350,
+				clawback: 0
+			}
 		);
 		// Exactly what order 2 credited, though the revenue fell 700.
 		assert_eq!((ledger(id, SUPPLIER).owed, ledger(id, SUPPLIER2).owed), (90, 60));
