@@ -13,7 +13,7 @@ use crate::{
 };
 use codec::Encode;
 use commerce_runtime::{
-	genesis_config_presets::{DEV_KPI_PERIOD, DEV_TENDER_WINDOW},
+	genesis_config_presets::{DEV_KPI_PERIOD, DEV_STABLECOIN_ID, DEV_TENDER_WINDOW},
 	Balance, Runtime, RuntimeCall, MINUTES, UNIT,
 };
 use frame_support::{dispatch::GetDispatchInfo, BoundedVec};
@@ -423,6 +423,70 @@ fn build() -> Vec<(&'static str, Vec<u8>)> {
 			RuntimeCall::ProfitSharing(pallet_profit_sharing::Call::end_agreement { agreement: 0 }),
 		);
 	seeds.push(("profit-sharing", sharing.bytes()));
+
+	// Commerce in the test stablecoin: the council rates cUSD (1 cUSD = 2 CMRC); Dave lists in
+	// it under an agreement giving Charlie 30% above 20 CMRC of value; Eve's first order
+	// completes, is split and then partly refunded as a sale; her second is disputed.
+	let cusd = commerce_runtime::configs::CurrencyId::WithId(DEV_STABLECOIN_ID);
+	let cusd_price: Balance = 12_500_000;
+	let cusd_order = || {
+		RuntimeCall::Orders(pallet_orders::Call::place_order {
+			listing: 0,
+			quantity: 1,
+			max_unit_price: cusd_price,
+			currency: cusd.clone(),
+		})
+	};
+	let rate = RuntimeCall::AssetRate(pallet_asset_rate::Call::create {
+		asset_kind: Box::new(DEV_STABLECOIN_ID),
+		rate: sp_runtime::FixedU128::from_u32(2_000_000),
+	});
+	let terms = pallet_profit_sharing::Terms {
+		beneficiaries: vec![(account_id(CHARLIE), Perbill::from_percent(30))]
+			.try_into()
+			.expect("one beneficiary"),
+		threshold: pallet_profit_sharing::Threshold::Revenue(20 * UNIT),
+	};
+	let stablecoin = motion(Seq::new(), rate, 0)
+		.next(
+			DAVE,
+			RuntimeCall::Orders(pallet_orders::Call::create_listing {
+				currency: cusd.clone(),
+				unit_price: cusd_price,
+				stock: 5,
+				metadata: b"ipfs://x".to_vec(),
+				ship_window: MINUTES,
+				confirm_window: MINUTES,
+			}),
+		)
+		.now(
+			DAVE,
+			RuntimeCall::ProfitSharing(pallet_profit_sharing::Call::propose_agreement {
+				scope: pallet_profit_sharing::Scope::Listing(0),
+				terms,
+			}),
+		)
+		.now(
+			CHARLIE,
+			RuntimeCall::ProfitSharing(pallet_profit_sharing::Call::accept {
+				agreement: 0,
+				version: 0,
+			}),
+		)
+		.next(EVE, cusd_order())
+		.next(DAVE, ship(0))
+		.next(EVE, confirm(0))
+		.now(
+			DAVE,
+			RuntimeCall::ProfitSharing(pallet_profit_sharing::Call::refund_sale {
+				order: 0,
+				amount: 2_500_000,
+			}),
+		)
+		.next(EVE, cusd_order())
+		.next(DAVE, ship(1))
+		.next(EVE, dispute(1));
+	seeds.push(("stablecoin", stablecoin.bytes()));
 
 	// Provenance: attesters vetted, a batch commissioned, handed over, shipped against an
 	// order, received by the buyer, who confirms the order.

@@ -51,6 +51,15 @@ fn the_seed_corpus_runs_clean_and_every_commerce_pallet_dispatches() {
 	assert_eq!(total.invalid, 0, "a seed's extrinsic was refused as invalid");
 }
 
+/// The stablecoin seed's calls all succeed: the council's rate lets Dave list in cUSD, and the
+/// orders, the split, the refund and the dispute run in it (a refused call would count).
+#[test]
+fn the_stablecoin_seed_trades_in_cusd_without_a_failed_call() {
+	let stats = harness().run(&seed("stablecoin")).unwrap_or_else(|finding| panic!("{finding}"));
+	assert_eq!(stats.failed, 0, "a call of the stablecoin seed failed: {stats:?}");
+	assert!(stats.ok >= 12, "the seed dispatched {} calls", stats.ok);
+}
+
 #[test]
 fn a_short_fixed_seed_run_finds_nothing() {
 	let harness = harness();
