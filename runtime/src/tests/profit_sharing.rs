@@ -87,7 +87,7 @@ fn escrow_pays_the_suppliers_their_shares_above_the_threshold_to_the_planck() {
 
 		let payouts = ProfitSharing::payouts(0);
 		assert_eq!(payouts.len(), 1, "paid in CMRC only");
-		let (currency, totals) = payouts[0];
+		let (currency, totals) = payouts[0].clone();
 		assert_eq!(currency, crate::configs::NativeCurrency::get());
 		assert_eq!(totals.released, 2 * net);
 		assert_eq!(totals.to_beneficiaries, to_charlie + to_ferdie);
@@ -98,7 +98,7 @@ fn escrow_pays_the_suppliers_their_shares_above_the_threshold_to_the_planck() {
 		assert_ok!(ProfitSharing::refund_sale(origin(dave), 0, 10 * UNIT));
 		let native = crate::configs::NativeCurrency::get();
 		let ledger = |who: Sr25519Keyring| {
-			pallet_profit_sharing::Ledgers::<Runtime>::get((0, who.to_account_id(), native))
+			pallet_profit_sharing::Ledgers::<Runtime>::get((0, who.to_account_id(), &native))
 		};
 		let owed = |who: Sr25519Keyring| ledger(who).map(|l| l.owed);
 		assert_eq!((owed(charlie), owed(ferdie)), (Some(0), Some(0)));
