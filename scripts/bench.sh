@@ -13,6 +13,11 @@
 #   shared build plus `WASM_BUILD_CARGO_ARGS`, which gives the feature to the WASM alone: the
 #   native graph is unchanged, so a directory seeded with a copy of the shared one (done once)
 #   recompiles only the WASM and what embeds it.
+# The commerce pallets that move an order's money (orders, escrow, profit sharing) run twice:
+# on the `development` preset, paying in USDC (their weights.rs), and on the `benchmark-native`
+# preset, paying in CMRC (runtime/src/weights/<pallet>_native.rs); the runtime charges the
+# larger of the two per call and dimension (`weights::Larger`). `pallet_asset_tx_payment` (fees
+# paid in an asset) writes runtime/src/weights/pallet_asset_tx_payment.rs.
 # Also prints `pallet_balances::transfer_keep_alive` measured the same way, for comparison.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -22,7 +27,8 @@ STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 PALLETS=("$@")
 if [ ${#PALLETS[@]} -eq 0 ]; then
-	PALLETS=(pallet_orders pallet_escrow pallet_vendors pallet_profit_sharing pallet_provenance pallet_council_root)
+	PALLETS=(pallet_orders pallet_escrow pallet_vendors pallet_profit_sharing pallet_provenance pallet_council_root
+		pallet_asset_tx_payment)
 fi
 
 build_workspace
@@ -52,18 +58,34 @@ dir_of() {
 	esac
 }
 
-for pallet in "${PALLETS[@]}"; do
-	out="$(dir_of "$pallet")/src/weights.rs"
-	echo "==> $pallet -> $out"
+# bench PALLET PRESET OUTPUT [TEMPLATE]: benchmark every call of PALLET on PRESET's genesis.
+bench() {
+	echo "==> $1 ($2) -> $3"
 	"$BENCH_CLI" pallet \
 		--runtime "$WASM" \
-		--genesis-builder-preset development \
-		--pallet "$pallet" --extrinsic '*' \
+		--genesis-builder-preset "$2" \
+		--pallet "$1" --extrinsic '*' \
 		--steps "$STEPS" --repeat "$REPEAT" \
 		--wasm-execution compiled \
 		--heap-pages 4096 \
-		--template scripts/frame-weight-template.hbs \
-		--output "$out"
+		${4:+--template "$4"} \
+		--output "$3"
+}
+
+for pallet in "${PALLETS[@]}"; do
+	case "$pallet" in
+		pallet_asset_tx_payment)
+			# Not ours: the CLI's default template, a runtime-side WeightInfo.
+			bench "$pallet" development "runtime/src/weights/$pallet.rs"
+			continue
+			;;
+	esac
+	bench "$pallet" development "$(dir_of "$pallet")/src/weights.rs" scripts/frame-weight-template.hbs
+	case "$pallet" in
+		pallet_orders | pallet_escrow | pallet_profit_sharing)
+			bench "$pallet" benchmark-native "runtime/src/weights/${pallet}_native.rs"
+			;;
+	esac
 done
 
 echo "==> pallet_balances::transfer_keep_alive, for comparison"

@@ -80,7 +80,7 @@ pub fn tx_extension(nonce: u32) -> TxExtension {
 		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		pallet_asset_tx_payment::ChargeAssetTxPayment::<Runtime>::from(0, None),
 		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 	)
 		.into()

@@ -488,6 +488,42 @@ fn build() -> Vec<(&'static str, Vec<u8>)> {
 		.next(EVE, dispute(1));
 	seeds.push(("stablecoin", stablecoin.bytes()));
 
+	// A payee that cannot receive: cUSD's issuer (Alice) blocks Dave in cUSD, Eve's order
+	// completes and Dave's payout stays unclaimed on her account; Alice thaws Dave and a
+	// stranger claims the payout for him.
+	let rate = RuntimeCall::AssetRate(pallet_asset_rate::Call::create {
+		asset_kind: Box::new(DEV_STABLECOIN_ID),
+		rate: sp_runtime::FixedU128::from_u32(2_000_000),
+	});
+	let dave_in_cusd = |call: fn(_, _) -> pallet_assets::Call<Runtime>| {
+		RuntimeCall::Assets(call(DEV_STABLECOIN_ID.into(), account_id(DAVE).into()))
+	};
+	let unclaimed = motion(Seq::new(), rate, 0)
+		.next(
+			DAVE,
+			RuntimeCall::Orders(pallet_orders::Call::create_listing {
+				currency: cusd.clone(),
+				unit_price: cusd_price,
+				stock: 5,
+				metadata: b"ipfs://x".to_vec(),
+				ship_window: MINUTES,
+				confirm_window: MINUTES,
+			}),
+		)
+		.next(EVE, cusd_order())
+		.next(DAVE, ship(0))
+		.now(ALICE, dave_in_cusd(|id, who| pallet_assets::Call::block { id, who }))
+		.next(EVE, confirm(0))
+		.now(ALICE, dave_in_cusd(|id, who| pallet_assets::Call::thaw { id, who }))
+		.next(
+			FUZZ1,
+			RuntimeCall::Escrow(pallet_escrow::Call::claim_payout {
+				order: 0,
+				payee: account_id(DAVE),
+			}),
+		);
+	seeds.push(("unclaimed", unclaimed.bytes()));
+
 	// Provenance: attesters vetted, a batch commissioned, handed over, shipped against an
 	// order, received by the buyer, who confirms the order.
 	let attester = |who: u8, roles| {

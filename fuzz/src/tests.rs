@@ -60,6 +60,16 @@ fn the_stablecoin_seed_trades_in_cusd_without_a_failed_call() {
 	assert!(stats.ok >= 12, "the seed dispatched {} calls", stats.ok);
 }
 
+/// The unclaimed seed's calls all succeed: a payout to a vendor blocked in cUSD stays
+/// claimable through the settlement, and is claimed for him once he is thawed.
+#[test]
+fn the_unclaimed_seed_keeps_and_pays_a_blocked_vendors_payout() {
+	let harness = harness();
+	let stats = harness.run(&seed("unclaimed")).unwrap_or_else(|finding| panic!("{finding}"));
+	assert_eq!(stats.failed, 0, "a call of the unclaimed seed failed: {stats:?}");
+	assert!(stats.ok >= 8, "the seed dispatched {} calls", stats.ok);
+}
+
 #[test]
 fn a_short_fixed_seed_run_finds_nothing() {
 	let harness = harness();

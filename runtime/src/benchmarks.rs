@@ -3,6 +3,7 @@
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_balances, Balances]
+	[pallet_asset_tx_payment, AssetTxPayment]
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
 	[pallet_collective, Council]

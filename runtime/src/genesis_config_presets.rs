@@ -58,6 +58,11 @@ pub const DEV_STABLECOIN_ID: u32 = 1;
 pub const DEV_STABLECOIN_ENDOWMENT: Balance = 100_000 * 1_000_000;
 /// The name of the production preset.
 pub const PRODUCTION_PRESET: &str = "production";
+/// The name of the preset the commerce benchmarks run in to measure payments in CMRC
+/// (`runtime-benchmarks` builds only): `development` without USDC, the asset they pay in
+/// otherwise (see `configs::DearestCurrency`).
+#[cfg(feature = "runtime-benchmarks")]
+pub const BENCHMARK_NATIVE_PRESET: &str = "benchmark-native";
 /// The XCM version the chain assumes before negotiation.
 const SAFE_XCM_VERSION: u32 = xcm::prelude::XCM_VERSION;
 
@@ -172,6 +177,12 @@ fn assets(consortium: &Consortium, dev: bool) -> AssetsConfig {
 			.endowments
 			.iter()
 			.map(|(who, _)| (DEV_STABLECOIN_ID, who.clone(), DEV_STABLECOIN_ENDOWMENT))
+			// The collators' pot can take fees paid in the test stablecoin however small.
+			.chain(core::iter::once((
+				DEV_STABLECOIN_ID,
+				pallet_collator_selection::Pallet::<Runtime>::account_id(),
+				STABLECOIN_MIN_BALANCE,
+			)))
 			.collect();
 	}
 	AssetsConfig { assets, metadata, accounts, ..Default::default() }
@@ -274,6 +285,17 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 			genesis(&development_consortium(vec![Sr25519Keyring::Alice]), true)
 		},
 		PRODUCTION_PRESET => consortium_genesis(&Consortium::default()),
+		#[cfg(feature = "runtime-benchmarks")]
+		BENCHMARK_NATIVE_PRESET => {
+			let mut patch = genesis(&development_consortium(vec![Sr25519Keyring::Alice]), true);
+			// Drop USDC from the assets and their metadata (each entry starts with its id).
+			for list in ["assets", "metadata"] {
+				if let Some(entries) = patch["assets"][list].as_array_mut() {
+					entries.retain(|entry| entry[0].as_u64() != Some(USDC_ASSET_ID.into()));
+				}
+			}
+			patch
+		},
 		_ => return None,
 	};
 	Some(
@@ -289,5 +311,7 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 		PresetId::from(PRODUCTION_PRESET),
+		#[cfg(feature = "runtime-benchmarks")]
+		PresetId::from(BENCHMARK_NATIVE_PRESET),
 	]
 }

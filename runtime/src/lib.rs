@@ -103,7 +103,7 @@ pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 		frame_system::CheckEra<Runtime>,
 		frame_system::CheckNonce<Runtime>,
 		frame_system::CheckWeight<Runtime>,
-		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+		pallet_asset_tx_payment::ChargeAssetTxPayment<Runtime>,
 		frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	),
 >;
@@ -119,12 +119,15 @@ pub type UncheckedExtrinsic =
 /// currency of each escrow, listing and order (all CMRC before).
 /// spec 8 (transaction version 3: `profit_sharing.claim` takes a currency): profit sharing's
 /// ledgers, payouts, placements and sales per currency (all CMRC before).
+/// spec 9 (transaction version 4: `ChargeAssetTxPayment` replaces `ChargeTransactionPayment`):
+/// order deposits in the order's currency (orders in an asset get their CMRC deposit back).
 pub type Migrations = (
 	pallet_vendors::migrations::v1::MigrateToV1<Runtime>,
 	pallet_profit_sharing::migrations::v1::MigrateToV1<Runtime>,
 	pallet_profit_sharing::migrations::v2::MigrateToV2<Runtime>,
 	pallet_escrow::migrations::v1::MigrateToV1<Runtime>,
 	pallet_orders::migrations::v1::MigrateToV1<Runtime>,
+	pallet_orders::migrations::v2::MigrateToV2<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets. Migrations run through
@@ -167,10 +170,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	authoring_version: 1,
-	spec_version: 8,
+	spec_version: 9,
 	impl_version: 0,
 	apis: RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -285,6 +288,8 @@ mod runtime {
 	pub type AssetsHolder = pallet_assets_holder;
 	#[runtime::pallet_index(14)]
 	pub type AssetRate = pallet_asset_rate;
+	#[runtime::pallet_index(15)]
+	pub type AssetTxPayment = pallet_asset_tx_payment;
 
 	// Collators: 20–29. The order matters: session keys are set up by `Session` after
 	// `CollatorSelection` has chosen the authors, and `Aura` reads them.

@@ -61,6 +61,25 @@ fn start_at_block_one<T: Config>() {
 	}
 }
 
+/// A payout of `amount` owed to a fresh payee with no account (the worst case: claiming it
+/// creates the account), on hold on a funded buyer's account, claimable and already expired.
+fn unclaimed<T: Config>(order: OrderId) -> T::AccountId {
+	use commerce_primitives::BenchmarkCurrency;
+	use frame_support::traits::fungibles::MutateHold;
+	let buyer: T::AccountId = account("buyer", order as u32, SEED);
+	let payee: T::AccountId = account("payee", order as u32, SEED);
+	let currency = currency::<T>();
+	T::BenchmarkHelper::fund(&buyer, &currency, amount::<T>().saturating_mul(2u32.into()));
+	T::Currency::hold(currency.clone(), &HoldReason::Escrow.into(), &buyer, amount::<T>())
+		.expect("the buyer is funded");
+	Unclaimed::<T>::insert(
+		order,
+		&payee,
+		UnclaimedPayout { buyer, currency, amount: amount::<T>(), expires: now::<T>() },
+	);
+	payee
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -147,6 +166,38 @@ mod benchmarks {
 
 		assert!(ids.iter().all(|id| !Escrows::<T>::contains_key(id)));
 		assert_eq!(RulingCursor::<T>::get(), due.saturating_add(One::one()));
+	}
+
+	#[benchmark]
+	fn claim_payout() {
+		start_at_block_one::<T>();
+		let payee = unclaimed::<T>(1);
+		let caller: T::AccountId = account("caller", 0, SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), 1, payee.clone());
+
+		assert!(Unclaimed::<T>::get(1, &payee).is_none());
+		assert_eq!(T::Currency::balance(currency::<T>(), &payee), amount::<T>());
+	}
+
+	/// To the fee account (it exists in the currency), the costlier of the two ends.
+	#[benchmark]
+	fn forfeit_payout() {
+		use commerce_primitives::BenchmarkCurrency;
+		start_at_block_one::<T>();
+		let currency = currency::<T>();
+		let fee_account = T::FeeAccount::get();
+		let min = T::Currency::minimum_balance(currency.clone());
+		T::BenchmarkHelper::fund(&fee_account, &currency, min);
+		let payee = unclaimed::<T>(1);
+		let caller: T::AccountId = account("caller", 0, SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), 1, payee.clone());
+
+		assert!(Unclaimed::<T>::get(1, &payee).is_none());
+		assert_eq!(T::Currency::balance(currency, &fee_account), min.saturating_add(amount::<T>()));
 	}
 
 	impl_benchmark_test_suite!(Escrow, crate::mock::new_test_ext(), crate::mock::Test);

@@ -2,7 +2,7 @@
 
 use crate::{
 	BalanceOf, Config, CurrencyOf, Disputes, Escrows, HoldReason, MarketplaceFee, Pallet,
-	RulingCursor, RulingDeadlines,
+	RulingCursor, RulingDeadlines, Unclaimed,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use codec::Encode;
@@ -14,10 +14,10 @@ impl<T: Config> Pallet<T> {
 	/// Check every invariant of the pallet's storage.
 	///
 	/// 1. In every currency, every account with funds on hold under [`HoldReason::Escrow`]
-	///    holds exactly the sum of the escrows in that currency it is the buyer of, and every
-	///    escrow's buyer has that hold: no escrowed money is missing, and none is held without
-	///    an escrow.
-	/// 2. Every escrow holds more than zero.
+	///    holds exactly the sum of the escrows and unclaimed payouts in that currency it is the
+	///    buyer of, and every escrow's buyer has that hold: no escrowed money is missing, and
+	///    none is held without an escrow or a payout owed.
+	/// 2. Every escrow and every unclaimed payout holds more than zero.
 	/// 3. Every dispute belongs to an open escrow and has its ruling deadline queued (unless that
 	///    block was drained already and it awaits `resolve_overdue_dispute`); every queued ruling
 	///    deadline belongs to a dispute with that deadline.
@@ -32,11 +32,19 @@ impl<T: Config> Pallet<T> {
 			let entry = escrowed.entry(key(&escrow.currency, &escrow.buyer)).or_default();
 			*entry = entry.checked_add(&escrow.amount).ok_or("escrow sum overflows")?;
 		}
+		for (_, _, payout) in Unclaimed::<T>::iter() {
+			ensure!(payout.amount > 0u32.into(), "an unclaimed payout of nothing");
+			let entry = escrowed.entry(key(&payout.currency, &payout.buyer)).or_default();
+			*entry = entry.checked_add(&payout.amount).ok_or("escrow sum overflows")?;
+		}
 		let held: BTreeMap<Vec<u8>, BalanceOf<T>> = T::Holders::holders(&reason)
 			.into_iter()
 			.map(|(currency, who, amount)| (key(&currency, &who), amount))
 			.collect();
-		ensure!(held == escrowed, "funds on hold for escrow differ from the buyers' escrows");
+		ensure!(
+			held == escrowed,
+			"funds on hold for escrow differ from the buyers' escrows and unclaimed payouts"
+		);
 
 		let cursor = RulingCursor::<T>::get();
 		for (order, dispute) in Disputes::<T>::iter() {

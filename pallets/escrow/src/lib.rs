@@ -24,20 +24,28 @@
 //!   party to the order.
 //! - **Fallback**: with no ruling by the dispute's `rule_by` block, the buyer receives
 //!   [`Config::FallbackBuyerShare`] of the escrow and the vendor the rest.
+//! - **Unclaimed payout**: a payee's share that could not be deposited at settlement, kept on
+//!   hold for the payee (see the implementation notes).
 //!
 //! ## Interface
 //! Governance: [`Pallet::set_fee`]. Parties: [`Pallet::open_dispute`],
 //! [`Pallet::submit_evidence`]. Arbitration: [`Pallet::rule`]. Anyone:
-//! [`Pallet::resolve_overdue_dispute`]. The orders pallet uses the
+//! [`Pallet::resolve_overdue_dispute`], [`Pallet::claim_payout`], [`Pallet::forfeit_payout`]. The orders pallet uses the
 //! [`commerce_primitives::Escrow`] implementation to hold, release and settle.
 //!
 //! ## Implementation notes
 //! - An escrow is removed by its settlement, so a second refund or a release after a refund
 //!   finds nothing (`EscrowNotFound`) and moves no money.
-//! - A share that cannot be deposited (a payee whose account would stay below the existential
-//!   deposit) is returned to the buyer instead: a settlement never fails for that reason, so an
-//!   order's timeout can always complete. The fee likewise goes to the buyer if the fee account
-//!   cannot receive it.
+//! - A share that cannot be deposited (a payee whose account would stay below the currency's
+//!   minimum balance, or who is blocked or frozen in the asset; the fee account likewise) never
+//!   fails the settlement, so an order's timeout can always complete, and is never lost: it
+//!   stays on hold on the buyer's account as an [`UnclaimedPayout`] of the payee
+//!   ([`Event::PayoutUnclaimed`]). Anyone may [`Pallet::claim_payout`] it for the payee once the
+//!   payee can receive it; after [`Config::ClaimWindow`] anyone may [`Pallet::forfeit_payout`]
+//!   it to the fee account (the consortium's, which governance spends), or back to the buyer
+//!   when the fee account cannot take it or is the payee. Profit sharing counts what escrow paid
+//!   at settlement (see `PayoutSplitter::paid`): a payout claimed later is paid in full but not
+//!   booked to the agreement.
 //! - A vendor's partial refund ([`commerce_primitives::Escrow::refund`]) only returns money to
 //!   the buyer; the rest stays escrowed under the same order, which still ends by confirmation,
 //!   attestation and timeout, or by a dispute.
@@ -47,8 +55,8 @@
 //!   removed when the dispute is ruled: no per-block capacity that someone could fill to stop
 //!   another party's dispute.
 //! - `try_state` checks, per currency, that every account with funds on hold under this
-//!   pallet's reason holds exactly the sum of its escrows in that currency (and every escrow's
-//!   buyer holds them), and that every dispute belongs to an escrow and has its ruling deadline
+//!   pallet's reason holds exactly the sum of its escrows and unclaimed payouts in that currency
+//!   (and every escrow's buyer holds them), and that every dispute belongs to an escrow and has its ruling deadline
 //!   queued.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -104,6 +112,14 @@ pub type CurrencyOf<T> = <<T as Config>::Currency as fungibles::Inspect<
 /// An escrow as stored.
 pub type EscrowOf<T> =
 	EscrowRecord<<T as frame_system::Config>::AccountId, CurrencyOf<T>, BalanceOf<T>>;
+
+/// An unclaimed payout as stored.
+pub type UnclaimedOf<T> = UnclaimedPayout<
+	<T as frame_system::Config>::AccountId,
+	CurrencyOf<T>,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
 
 /// A dispute as stored.
 pub type DisputeOf<T> = Dispute<
@@ -171,6 +187,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type FallbackBuyerShare: Get<Perbill>;
 
+		/// Blocks a payee has to claim a payout that could not be deposited at settlement,
+		/// before anyone may forfeit it.
+		#[pallet::constant]
+		type ClaimWindow: Get<BlockNumberFor<Self>>;
+
 		/// Every account with funds on hold, per currency, for `try_state` (never used in
 		/// dispatch).
 		type Holders: CurrencyHoldersOf<
@@ -212,6 +233,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RulingDeadlines<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, OrderId, ()>;
+
+	/// The payouts that could not be deposited at settlement, by order and payee: at most one
+	/// per payee of the order's split (and the fee account), each removed when claimed or
+	/// forfeited. Their funds stay on hold on the buyer's account.
+	#[pallet::storage]
+	pub type Unclaimed<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrderId, Blake2_128Concat, T::AccountId, UnclaimedOf<T>>;
 
 	/// The first block whose ruling deadlines are not all processed.
 	#[pallet::storage]
@@ -265,6 +293,47 @@ pub mod pallet {
 			to_vendor: BalanceOf<T>,
 			/// Paid to the fee account.
 			fee: BalanceOf<T>,
+			/// Kept on hold for payees (or the fee account) that could not receive it: see
+			/// `PayoutUnclaimed`.
+			unclaimed: BalanceOf<T>,
+		},
+		/// A payee could not receive its payout at settlement; it stays on hold on the buyer's
+		/// account for the payee to claim.
+		PayoutUnclaimed {
+			/// The order.
+			order: OrderId,
+			/// Who is owed it.
+			payee: T::AccountId,
+			/// Its currency.
+			currency: CurrencyOf<T>,
+			/// The amount.
+			amount: BalanceOf<T>,
+			/// From this block on it may be forfeited.
+			expires: BlockNumberFor<T>,
+		},
+		/// An unclaimed payout was paid to its payee.
+		PayoutClaimed {
+			/// The order.
+			order: OrderId,
+			/// Who received it.
+			payee: T::AccountId,
+			/// Its currency.
+			currency: CurrencyOf<T>,
+			/// The amount.
+			amount: BalanceOf<T>,
+		},
+		/// An unclaimed payout expired and went to `to`: the fee account, or the buyer.
+		PayoutForfeited {
+			/// The order.
+			order: OrderId,
+			/// Who was owed it.
+			payee: T::AccountId,
+			/// Who received it.
+			to: T::AccountId,
+			/// Its currency.
+			currency: CurrencyOf<T>,
+			/// The amount.
+			amount: BalanceOf<T>,
 		},
 		/// The vendor returned part of an order's escrow to the buyer; the rest stays escrowed.
 		PartiallyRefunded {
@@ -347,6 +416,13 @@ pub mod pallet {
 		NotOverdue,
 		/// A partial refund must be above zero and below the escrowed amount.
 		InvalidRefund,
+		/// Nothing is unclaimed for this payee of this order.
+		NothingToClaim,
+		/// The payee still cannot receive the payout (no account and below the minimum
+		/// balance, or blocked or frozen in the asset).
+		CannotReceive,
+		/// The payout's claim window is still open.
+		ClaimWindowOpen,
 	}
 
 	#[pallet::hooks]
@@ -357,6 +433,7 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::RulingWindow::get() >= 1u32.into(), "RulingWindow must be at least a block");
+			assert!(T::ClaimWindow::get() >= 1u32.into(), "ClaimWindow must be at least a block");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -431,6 +508,32 @@ pub mod pallet {
 				.saturating_add(T::PayoutSplitter::weight_of(order));
 			Self::do_resolve_overdue_dispute(order)?;
 			Ok(Some(charged).into())
+		}
+
+		/// Pay `payee` its unclaimed payout of `order`, now that it can receive it. Anyone may
+		/// call this; the money goes to the payee only. Fails with `CannotReceive`, changing
+		/// nothing, while the payee still cannot. Emits `PayoutClaimed`.
+		#[pallet::call_index(5)]
+		pub fn claim_payout(
+			origin: OriginFor<T>,
+			order: OrderId,
+			payee: T::AccountId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_claim_payout(order, payee)
+		}
+
+		/// Forfeit `payee`'s unclaimed payout of `order` once its claim window has passed: to
+		/// the fee account, or back to the buyer when the fee account cannot take it or is the
+		/// payee. Anyone may call this. Emits `PayoutForfeited`.
+		#[pallet::call_index(6)]
+		pub fn forfeit_payout(
+			origin: OriginFor<T>,
+			order: OrderId,
+			payee: T::AccountId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_forfeit_payout(order, payee)
 		}
 	}
 }

@@ -30,6 +30,8 @@ pub const FEE_ACCOUNT: AccountId = 100;
 pub const NOBODY: AccountId = 555;
 pub const INITIAL: Balance = 1_000_000;
 pub const RULING_WINDOW: u64 = 30;
+/// Blocks a payee has to claim an unclaimed payout.
+pub const CLAIM_WINDOW: u64 = 20;
 pub const MAX_FEE: Perbill = Perbill::from_percent(10);
 /// The test stablecoin: sufficient, minimum balance [`USD_MIN`].
 pub const USD: u32 = 7;
@@ -211,6 +213,7 @@ impl pallet_escrow::Config for Test {
 	type ArbitrationOrigin = MockArbitration;
 	type RulingWindow = ConstU64<RULING_WINDOW>;
 	type FallbackBuyerShare = FallbackBuyerShare;
+	type ClaimWindow = ConstU64<CLAIM_WINDOW>;
 	type Holders = commerce_primitives::currency::UnionHolders<
 		BalancesHolders<Test>,
 		AssetsHolderHolders<AssetsHolder, u32, AccountId, RuntimeHoldReason, Balance>,

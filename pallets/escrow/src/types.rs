@@ -31,3 +31,19 @@ pub struct Dispute<AccountId, BlockNumber> {
 	/// Without a ruling by this block, the fallback split applies.
 	pub rule_by: BlockNumber,
 }
+
+/// A payout that could not be deposited when its escrow was settled (the payee had no account
+/// and the amount was below the currency's minimum balance, or the payee was blocked or frozen
+/// in the asset). It stays on hold on the buyer's account, under the escrow's hold reason,
+/// until it is claimed for the payee or, after `expires`, forfeited.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct UnclaimedPayout<AccountId, CurrencyId, Balance, BlockNumber> {
+	/// Whose account holds it.
+	pub buyer: AccountId,
+	/// The escrow's currency.
+	pub currency: CurrencyId,
+	/// The amount owed to the payee.
+	pub amount: Balance,
+	/// From this block on it may be forfeited if still unclaimed.
+	pub expires: BlockNumber,
+}

@@ -5,24 +5,26 @@ use crate::{
 	MinConfirmWindow, NextListingId, NextOrderId, OrderState, Orders, Pallet,
 };
 use alloc::collections::btree_map::BTreeMap;
-use commerce_primitives::{DepositAmount, Escrow, HoldersOf, ListingId};
+use commerce_primitives::{currency::CurrencyHoldersOf, DepositAmount, Escrow, ListingId};
 use frame_support::{ensure, traits::Get};
 use sp_runtime::{
 	traits::{CheckedAdd, Saturating, Zero},
 	TryRuntimeError,
 };
 
-type Sums<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+type Sums<T> =
+	BTreeMap<(<T as Config>::CurrencyId, <T as frame_system::Config>::AccountId), BalanceOf<T>>;
 
 fn add<T: Config>(
 	sums: &mut Sums<T>,
+	currency: &T::CurrencyId,
 	who: &T::AccountId,
 	amount: BalanceOf<T>,
 ) -> Result<(), TryRuntimeError> {
 	if amount.is_zero() {
 		return Ok(());
 	}
-	let entry = sums.entry(who.clone()).or_default();
+	let entry = sums.entry((currency.clone(), who.clone())).or_default();
 	*entry = entry.checked_add(&amount).ok_or("deposit sum overflows")?;
 	Ok(())
 }
@@ -41,8 +43,8 @@ impl<T: Config> Pallet<T> {
 	///    drained already and the order awaits `process_overdue`); a disputed order has none;
 	///    every entry belongs to an open order with that deadline.
 	/// 6. Every account with funds on hold for listing deposits holds exactly its listings'
-	///    deposits, and likewise for order deposits: no deposit without its hold, no hold
-	///    without its record.
+	///    deposits (in the native token), and likewise for order deposits, per currency: no
+	///    deposit without its hold, no hold without its record.
 	/// 7. The minimum confirm window is within `1..=MaxWindow`.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next_order = NextOrderId::<T>::get();
@@ -99,7 +101,7 @@ impl<T: Config> Pallet<T> {
 			} else if order.deadline >= cursor {
 				ensure!(queued, "open order missing from the deadlines");
 			}
-			add::<T>(&mut order_deposits, &order.buyer, order.deposit.deposit_amount())?;
+			add::<T>(&mut order_deposits, &order.currency, &order.buyer, order.deposit)?;
 		}
 		for (at, id, ()) in Deadlines::<T>::iter() {
 			ensure!(
@@ -113,6 +115,7 @@ impl<T: Config> Pallet<T> {
 		let index_entries = AccountOrders::<T>::iter_keys().count() as u64;
 		ensure!(index_entries == orders.saturating_mul(2), "AccountOrders has stale entries");
 
+		let native = T::NativeCurrency::get();
 		let mut listing_deposits: Sums<T> = BTreeMap::new();
 		for (id, listing) in Listings::<T>::iter() {
 			ensure!(id < next_listing, "listing id at or above NextListingId");
@@ -120,11 +123,19 @@ impl<T: Config> Pallet<T> {
 				listing.reserved == reserved.get(&id).copied().unwrap_or_default(),
 				"listing reserved units differ from its paid orders"
 			);
-			add::<T>(&mut listing_deposits, &listing.vendor, listing.deposit.deposit_amount())?;
+			add::<T>(
+				&mut listing_deposits,
+				&native,
+				&listing.vendor,
+				listing.deposit.deposit_amount(),
+			)?;
 		}
 
 		let held = |reason: HoldReason| -> Sums<T> {
-			T::Holders::holders(&reason.into()).into_iter().collect()
+			T::Holders::holders(&reason.into())
+				.into_iter()
+				.map(|(currency, who, amount)| ((currency, who), amount))
+				.collect()
 		};
 		ensure!(
 			held(HoldReason::ListingDeposit) == listing_deposits,

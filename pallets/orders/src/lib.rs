@@ -104,7 +104,7 @@ pub type OrderOf<T> = Order<
 	<T as Config>::CurrencyId,
 	BalanceOf<T>,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
-	<T as Config>::OrderDeposit,
+	BalanceOf<T>,
 >;
 
 #[frame_support::pallet]
@@ -112,8 +112,9 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use commerce_primitives::{
-		AcceptedCurrencies, DepositAmount, Escrow, HoldersOf, ListingId, OrderId, OrderObserver,
-		Outcome, VendorRegistry,
+		currency::{CurrencyDeposit, CurrencyHoldersOf},
+		AcceptedCurrencies, DepositAmount, Escrow, ListingId, OrderId, OrderObserver, Outcome,
+		VendorRegistry,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -123,7 +124,7 @@ pub mod pallet {
 	use sp_runtime::traits::One;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -132,11 +133,12 @@ pub mod pallet {
 	/// Configuration of the pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The native token: deposits are held in it. Its balance type is every amount's.
+		/// The native token: listing deposits are held in it. Its balance type is every
+		/// amount's.
 		type Currency: fungible::Inspect<Self::AccountId> + fungible::Mutate<Self::AccountId>;
 
 		/// What names the currency of a listing and its orders: the native token or an asset.
-		type CurrencyId: Parameter + MaxEncodedLen;
+		type CurrencyId: Parameter + MaxEncodedLen + Ord;
 
 		/// The currencies listings may be priced in (the consortium's approved ones), and their
 		/// value in the native token.
@@ -157,13 +159,9 @@ pub mod pallet {
 			+ core::fmt::Debug
 			+ Eq;
 
-		/// The deposit a buyer holds for an open order, by its storage footprint.
-		type OrderDeposit: Consideration<Self::AccountId, Footprint>
-			+ DepositAmount<BalanceOf<Self>>
-			+ MaxEncodedLen
-			+ TypeInfo
-			+ core::fmt::Debug
-			+ Eq;
+		/// The deposit a buyer holds for an open order, by its storage footprint, in the
+		/// order's currency: a buyer who holds only a stablecoin can order in it.
+		type OrderDeposit: CurrencyDeposit<Self::AccountId, Self::CurrencyId, BalanceOf<Self>>;
 
 		/// Where order payments are held, in the order's currency, and from where they are paid
 		/// out.
@@ -182,7 +180,12 @@ pub mod pallet {
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Every account with funds on hold, for `try_state` (never used in dispatch).
-		type Holders: HoldersOf<Self::AccountId, Self::RuntimeHoldReason, BalanceOf<Self>>;
+		type Holders: CurrencyHoldersOf<
+			Self::CurrencyId,
+			Self::AccountId,
+			Self::RuntimeHoldReason,
+			BalanceOf<Self>,
+		>;
 
 		/// The longest metadata reference of a listing, in bytes.
 		#[pallet::constant]

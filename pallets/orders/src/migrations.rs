@@ -80,7 +80,7 @@ pub mod v1 {
 		<T as frame_system::Config>::AccountId,
 		BalanceOf<T>,
 		BlockNumberFor<T>,
-		<T as Config>::OrderDeposit,
+		BalanceOf<T>,
 	>;
 
 	/// The translation from version 0, without the version check (see [`MigrateToV1`]).
@@ -160,6 +160,69 @@ pub mod v1 {
 		0,
 		1,
 		UncheckedMigrateToV1<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+/// Version 2 (issue 23, a buyer holding only a stablecoin): an order's deposit is held in the
+/// order's currency.
+///
+/// Orders placed in an asset before held their deposit in the native token. Their deposits are
+/// returned to their buyers, and they run to their end with a deposit of zero: the few such
+/// orders of the first stablecoin runtime need no new hold from their buyers, and their records
+/// are removed when they end like every other. Orders in the native token keep theirs: the
+/// record's encoding did not change.
+pub mod v2 {
+	use crate::{Config, Orders, Pallet};
+	use commerce_primitives::currency::CurrencyDeposit;
+	use frame_support::{
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use sp_runtime::traits::Zero;
+
+	/// The translation from version 1, without the version check (see [`MigrateToV2`]).
+	pub struct UncheckedMigrateToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let native = T::NativeCurrency::get();
+			let (mut reads, mut writes) = (0u64, 0u64);
+			for (id, mut order) in Orders::<T>::iter() {
+				reads += 1;
+				if order.currency == native || order.deposit.is_zero() {
+					continue;
+				}
+				// The hold was made under this pallet's reason in the native token; releasing
+				// what was recorded cannot fail unless the records were already wrong.
+				if let Err(error) = T::OrderDeposit::release(&order.buyer, &native, order.deposit) {
+					log::error!(
+						target: "runtime::orders",
+						"order {id}: native deposit not returned: {error:?}"
+					);
+					continue;
+				}
+				order.deposit = Zero::zero();
+				Orders::<T>::insert(id, order);
+				writes += 3;
+			}
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(_: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// The orders pallet's migration to storage version 2, run once when the version on chain
+	/// is 1.
+	pub type MigrateToV2<T> = VersionedMigration<
+		1,
+		2,
+		UncheckedMigrateToV2<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

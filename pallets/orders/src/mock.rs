@@ -1,5 +1,6 @@
-//! Test runtime: `frame_system`, `pallet_balances` and the orders pallet, with a mock escrow
-//! that keeps payments in a pot account.
+//! Test runtime: `frame_system`, `pallet_balances`, `pallet_assets` with
+//! `pallet_assets_holder` (the test stablecoin [`STABLE`], which order deposits are held in)
+//! and the orders pallet, with a mock escrow that keeps payments in a pot account.
 
 use crate as pallet_orders;
 use commerce_primitives::{
@@ -56,6 +57,10 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(2)]
 	pub type Orders = pallet_orders;
+	#[runtime::pallet_index(3)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(4)]
+	pub type AssetsHolder = pallet_assets_holder;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -68,6 +73,70 @@ impl frame_system::Config for Test {
 impl pallet_balances::Config for Test {
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type AssetId = Currency;
+	type AssetIdParameter = codec::Compact<Currency>;
+	type Currency = Balances;
+	type CreateOrigin =
+		frame_support::traits::AsEnsureOriginWithArg<frame_system::EnsureSigned<AccountId>>;
+	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
+	type Freezer = ();
+	type Holder = AssetsHolder;
+}
+
+impl pallet_assets_holder::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeEvent = RuntimeEvent;
+}
+
+/// [`CMRC`] is the native token (left), every other id an asset (right).
+pub struct CmrcFromLeft;
+impl sp_runtime::traits::Convert<Currency, sp_runtime::Either<(), Currency>> for CmrcFromLeft {
+	fn convert(currency: Currency) -> sp_runtime::Either<(), Currency> {
+		if currency == CMRC {
+			sp_runtime::Either::Left(())
+		} else {
+			sp_runtime::Either::Right(currency)
+		}
+	}
+}
+
+/// Every currency of the test runtime, holds included: what order deposits are held on.
+pub type NativeAndAssets = commerce_primitives::currency::UnionOf<
+	Balances,
+	commerce_primitives::currency::AssetsWithHolds<Assets, AssetsHolder>,
+	CmrcFromLeft,
+	Currency,
+	AccountId,
+>;
+
+/// The holders of every currency, for `try_state`.
+pub struct MockHolders;
+impl
+	commerce_primitives::currency::CurrencyHoldersOf<
+		Currency,
+		AccountId,
+		RuntimeHoldReason,
+		Balance,
+	> for MockHolders
+{
+	fn holders(reason: &RuntimeHoldReason) -> Vec<(Currency, AccountId, Balance)> {
+		use commerce_primitives::{currency::AssetsHolderHolders, HoldersOf};
+		commerce_primitives::BalancesHolders::<Test>::holders(reason)
+			.into_iter()
+			.map(|(who, amount)| (CMRC, who, amount))
+			.chain(AssetsHolderHolders::<
+				AssetsHolder,
+				Currency,
+				AccountId,
+				RuntimeHoldReason,
+				Balance,
+			>::holders(reason))
+			.collect()
+	}
 }
 
 /// Payments move to [`ESCROW_POT`] and back; the record lives in storage so that a failed
@@ -104,6 +173,14 @@ impl commerce_primitives::AcceptedCurrencies<Currency, Balance> for MockCurrenci
 		match *currency {
 			CMRC => Some(amount),
 			STABLE if !StableUnrated::get() => amount.checked_mul(STABLE_RATE),
+			_ => None,
+		}
+	}
+
+	fn from_native(currency: &Currency, native: Balance) -> Option<Balance> {
+		match *currency {
+			CMRC => Some(native),
+			STABLE if !StableUnrated::get() => Some(native.div_ceil(STABLE_RATE)),
 			_ => None,
 		}
 	}
@@ -268,13 +345,15 @@ pub type ListingDeposit = HoldConsideration<
 	ListingDepositReason,
 	LinearStoragePrice<ConstU64<10>, ConstU64<1>, Balance>,
 >;
-/// Order deposit: 5.
-pub type OrderDeposit = HoldConsideration<
-	AccountId,
-	Balances,
+/// Order deposit: 5 native units, in the order's currency (2 [`STABLE`] at its rate of 3).
+pub type OrderDeposit = commerce_primitives::currency::HoldInCurrency<
+	NativeAndAssets,
 	OrderDepositReason,
 	LinearStoragePrice<ConstU64<5>, ConstU64<0>, Balance>,
+	MockCurrencies,
 >;
+/// The order deposit in [`STABLE`].
+pub const STABLE_ORDER_DEPOSIT: Balance = 2;
 
 pub const MIN_SHIP_WINDOW: u64 = 2;
 pub const MIN_CONFIRM_WINDOW: u64 = 15;
@@ -298,7 +377,7 @@ impl pallet_orders::Config for Test {
 	type Observer = MockObserver;
 	type DeliveryOracleOrigin = EnsureSignedBy<Oracle, AccountId>;
 	type GovernanceOrigin = EnsureSignedBy<Governance, AccountId>;
-	type Holders = commerce_primitives::BalancesHolders<Test>;
+	type Holders = MockHolders;
 	type MaxMetadataLen = ConstU32<MAX_METADATA>;
 	type MinShipWindow = ConstU64<MIN_SHIP_WINDOW>;
 	type DefaultMinConfirmWindow = ConstU64<MIN_CONFIRM_WINDOW>;
@@ -309,15 +388,18 @@ impl pallet_orders::Config for Test {
 	type BenchmarkCurrency = MockCurrencies;
 }
 
-/// The benchmarks pay in [`STABLE`]; the mock escrow keeps every currency in `Balances`.
+/// The benchmarks pay in [`STABLE`]; the mock escrow keeps every currency in `Balances`, so
+/// both are funded.
 #[cfg(feature = "runtime-benchmarks")]
 impl commerce_primitives::BenchmarkCurrency<AccountId, Currency, Balance> for MockCurrencies {
 	fn dearest() -> Currency {
 		STABLE
 	}
-	fn fund(who: &AccountId, _: &Currency, amount: Balance) {
-		use frame_support::traits::fungible::Mutate;
-		Balances::set_balance(who, amount);
+	fn fund(who: &AccountId, currency: &Currency, amount: Balance) {
+		use frame_support::traits::{fungible, fungibles};
+		// The mock escrow pays in native balances; the deposit is held in the currency.
+		<Balances as fungible::Mutate<_>>::set_balance(who, amount);
+		<NativeAndAssets as fungibles::Mutate<_>>::set_balance(*currency, who, amount);
 	}
 }
 
@@ -387,6 +469,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(GOVERNANCE, INITIAL),
 			(ESCROW_POT, 1),
 		],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_assets::GenesisConfig::<Test> {
+		assets: vec![(STABLE, GOVERNANCE, true, 1)],
+		accounts: vec![(STABLE, BUYER, INITIAL), (STABLE, BUYER2, INITIAL), (STABLE, POOR, 100)],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

@@ -70,7 +70,7 @@ pub enum OrderState {
 
 /// An open order.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-pub struct Order<AccountId, CurrencyId, Balance, BlockNumber, Ticket> {
+pub struct Order<AccountId, CurrencyId, Balance, BlockNumber, Deposit = Balance> {
 	/// The listing ordered from.
 	pub listing: ListingId,
 	/// Who pays.
@@ -99,6 +99,8 @@ pub struct Order<AccountId, CurrencyId, Balance, BlockNumber, Ticket> {
 	/// The buyer's confirmation window: the listing's when the order was placed, or the
 	/// minimum confirm window if that was longer.
 	pub confirm_window: BlockNumber,
-	/// The storage deposit held from the buyer while the order is open.
-	pub deposit: Ticket,
+	/// The storage deposit held from the buyer while the order is open, in the order's
+	/// currency (orders stored before storage version 2 hold it in the native token, the
+	/// currency every order then had).
+	pub deposit: Deposit,
 }

@@ -393,3 +393,58 @@ fn skip_blake2_128(key: &mut &[u8]) -> Result<(), codec::Error> {
 	*key = &key[16..];
 	Ok(())
 }
+
+/// A storage deposit held in a currency the payer chooses (an order's deposit, in the order's
+/// currency), priced in the native token: what `Consideration` is for one currency.
+///
+/// The caller records the amount [`CurrencyDeposit::hold`] returns and gives it back to
+/// [`CurrencyDeposit::release`], so that the payer gets exactly what was held whatever the
+/// rate did in between.
+pub trait CurrencyDeposit<AccountId, CurrencyId, Balance> {
+	/// Hold from `who`, in `currency`, the deposit for `footprint`; returns the amount held.
+	fn hold(
+		who: &AccountId,
+		currency: &CurrencyId,
+		footprint: frame_support::traits::Footprint,
+	) -> Result<Balance, DispatchError>;
+
+	/// Release `amount` of `currency` that [`CurrencyDeposit::hold`] held from `who`.
+	fn release(who: &AccountId, currency: &CurrencyId, amount: Balance) -> DispatchResult;
+}
+
+/// [`CurrencyDeposit`] held on `F` (the union of every currency) under `Reason::get()`: the
+/// native price `Price` gives for the footprint, converted into the currency at the
+/// consortium's rate (`Currencies::from_native`, rounded up). A currency without a rate takes no
+/// new deposits (`TokenError::UnknownAsset`).
+pub struct HoldInCurrency<F, Reason, Price, Currencies>(
+	PhantomData<(F, Reason, Price, Currencies)>,
+);
+
+impl<AccountId, F, Reason, Price, Currencies> CurrencyDeposit<AccountId, F::AssetId, F::Balance>
+	for HoldInCurrency<F, Reason, Price, Currencies>
+where
+	F: fungibles::MutateHold<AccountId>,
+	Reason: frame_support::traits::Get<F::Reason>,
+	Price: sp_runtime::traits::Convert<frame_support::traits::Footprint, F::Balance>,
+	Currencies: crate::AcceptedCurrencies<F::AssetId, F::Balance>,
+{
+	fn hold(
+		who: &AccountId,
+		currency: &F::AssetId,
+		footprint: frame_support::traits::Footprint,
+	) -> Result<F::Balance, DispatchError> {
+		let amount = Currencies::from_native(currency, Price::convert(footprint))
+			.ok_or(sp_runtime::TokenError::UnknownAsset)?;
+		if !amount.is_zero() {
+			F::hold(currency.clone(), &Reason::get(), who, amount)?;
+		}
+		Ok(amount)
+	}
+
+	fn release(who: &AccountId, currency: &F::AssetId, amount: F::Balance) -> DispatchResult {
+		if !amount.is_zero() {
+			F::release(currency.clone(), &Reason::get(), who, amount, Precision::Exact)?;
+		}
+		Ok(())
+	}
+}

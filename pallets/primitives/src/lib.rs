@@ -67,6 +67,11 @@ pub trait AcceptedCurrencies<CurrencyId, Balance> {
 	/// What `amount` of `currency` is worth in the native token now (the consortium's rate),
 	/// or `None` for a currency that is not accepted now. The identity for the native token.
 	fn native_value(currency: &CurrencyId, amount: Balance) -> Option<Balance>;
+
+	/// How much of `currency` is worth `native` in the native token now, rounded up (so that
+	/// a price set in the native token is never undercut), or `None` for a currency that is
+	/// not accepted now. The identity for the native token.
+	fn from_native(currency: &CurrencyId, native: Balance) -> Option<Balance>;
 }
 
 /// The currency benchmarks pay in: the dearest one the runtime accepts, so that the weights of
@@ -94,6 +99,10 @@ impl<CurrencyId: PartialEq, Balance, Native: Get<CurrencyId>>
 
 	fn native_value(currency: &CurrencyId, amount: Balance) -> Option<Balance> {
 		(*currency == Native::get()).then_some(amount)
+	}
+
+	fn from_native(currency: &CurrencyId, native: Balance) -> Option<Balance> {
+		(*currency == Native::get()).then_some(native)
 	}
 }
 
@@ -193,8 +202,9 @@ pub trait PayoutSplitter<AccountId, CurrencyId, Balance> {
 
 	/// Escrow paid the release of `amount` of `currency` for `order` (bought by `buyer`):
 	/// `received` is the list [`PayoutSplitter::split`] returned for `amount`, each amount
-	/// replaced by what that payee actually received (zero for a share escrow returned to the
-	/// buyer because it could not be deposited), or `[(vendor, amount)]` when the split did not
+	/// replaced by what that payee actually received at settlement (zero for a share escrow
+	/// could not deposit and keeps claimable for the payee: it reaches the payee later, unbooked,
+	/// or is forfeited), or `[(vendor, amount)]` when the split did not
 	/// add up. Called after every settlement, with `amount` zero when nothing was released to
 	/// the vendor's side.
 	fn paid(

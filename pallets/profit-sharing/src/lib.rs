@@ -32,7 +32,8 @@
 //!   an account that does not exist, or a blocked account) is paid to the pallet's pot and held
 //!   there in its currency ([`HoldReason::Unclaimed`]) until it is claimed for its
 //!   beneficiary. The pot holds CMRC from genesis; it takes an asset's shares once it holds
-//!   that asset's minimum balance (until then escrow returns such a share to the buyer).
+//!   that asset's minimum balance (until then escrow keeps such a share claimable for the
+//!   beneficiary, as it does any payout it cannot deposit).
 //! - **Sale and clawback**: each order paid out under an agreement is kept as a sale for
 //!   [`Config::RefundWindow`] blocks, during which its vendor may refund its buyer from its own
 //!   funds, in the sale's currency ([`Pallet::refund_sale`]). A sale records what it credited

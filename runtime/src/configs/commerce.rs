@@ -55,8 +55,15 @@ pub type CommerceDeposit<Reason> = HoldConsideration<
 /// The deposit of a listing: one item plus its bytes.
 pub type ListingDeposit = CommerceDeposit<ListingDepositReason>;
 
-/// The deposit of an open order: one item plus its bytes.
-pub type OrderDeposit = CommerceDeposit<OrderDepositReason>;
+/// The deposit of an open order: one item plus its bytes, priced in CMRC and held in the
+/// order's currency at the council's rate (rounded up), so that a buyer holding only a
+/// stablecoin can order in it.
+pub type OrderDeposit = commerce_primitives::currency::HoldInCurrency<
+	NativeAndAssets,
+	OrderDepositReason,
+	LinearStoragePrice<CommerceDepositBase, CommerceDepositPerByte, Balance>,
+	CommerceCurrencies,
+>;
 
 impl pallet_orders::Config for Runtime {
 	type Currency = Balances;
@@ -74,7 +81,7 @@ impl pallet_orders::Config for Runtime {
 	type Observer = (Vendors, ProfitSharing);
 	type DeliveryOracleOrigin = EnsureSignedBy<DeliveryOracles, AccountId>;
 	type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
-	type Holders = BalancesHolders<Runtime>;
+	type Holders = CurrencyHolders;
 	type MaxMetadataLen = ConstU32<128>;
 	type MinShipWindow = ConstU32<{ MINUTES }>;
 	// A buyer has at least a day to confirm or dispute, unless governance decides otherwise
@@ -228,6 +235,9 @@ impl pallet_escrow::Config for Runtime {
 	type ArbitrationOrigin = EnsureArbitration;
 	type RulingWindow = ConstU32<{ 7 * DAYS }>;
 	type FallbackBuyerShare = FallbackBuyerShare;
+	// A payee that could not receive its payout (e.g. blocked in a stablecoin) has a month to
+	// claim it before it goes to the marketplace fee account.
+	type ClaimWindow = ConstU32<{ 30 * DAYS }>;
 	type Holders = CurrencyHolders;
 	type WeightInfo = pallet_escrow::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -22,7 +22,7 @@
 
 use super::CouncilTwoThirds;
 use crate::{
-	deposit, AccountId, Assets, AssetsHolder, Balance, Balances, Runtime, RuntimeEvent,
+	deposit, AccountId, AssetRate, Assets, AssetsHolder, Balance, Balances, Runtime, RuntimeEvent,
 	RuntimeHoldReason, EXISTENTIAL_DEPOSIT,
 };
 use commerce_primitives::{
@@ -93,30 +93,115 @@ impl commerce_primitives::AcceptedCurrencies<CurrencyId, Balance> for CommerceCu
 			},
 		}
 	}
+
+	fn from_native(currency: &CurrencyId, native: Balance) -> Option<Balance> {
+		use sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, FixedPointNumber};
+		match currency {
+			NativeOrWithId::Native => Some(native),
+			// native / rate, rounded up: `native * DIV / inner(rate)`.
+			NativeOrWithId::WithId(asset) => Self::rate(asset).and_then(|rate| {
+				multiply_by_rational_with_rounding(
+					native,
+					sp_runtime::FixedU128::DIV,
+					rate.into_inner(),
+					sp_runtime::Rounding::Up,
+				)
+			}),
+		}
+	}
 }
 
-/// The currency the commerce benchmarks pay in: USDC (in every preset), given a rate if it has
-/// none. Its payments cost more than CMRC's: the asset's details and rate are read, and the
-/// asset accounts and their holds are written besides the native accounts the deposits use.
+/// The currency the commerce benchmarks pay in: USDC, given a rate if it has none, on a chain
+/// that has it (every preset does); CMRC on a chain without it (the benchmark-only preset
+/// `benchmark-native`). `scripts/bench.sh` runs the commerce pallets in both, and the runtime
+/// charges the larger figure of each (`weights::Larger`): which one costs more differs per call
+/// and per dimension (an asset payment reads the asset's details and rate and writes asset
+/// accounts and holds; a CMRC one touches the larger native account and holds records).
 #[cfg(feature = "runtime-benchmarks")]
 pub struct DearestCurrency;
+
+/// Give USDC a rate if it has none: 1 USDC (10^6 units) = 1 CMRC (10^12 planck).
+#[cfg(feature = "runtime-benchmarks")]
+fn rate_usdc() {
+	if pallet_asset_rate::ConversionRateToNative::<Runtime>::get(USDC_ASSET_ID).is_none() {
+		pallet_asset_rate::ConversionRateToNative::<Runtime>::insert(
+			USDC_ASSET_ID,
+			sp_runtime::FixedU128::from_u32(1_000_000),
+		);
+	}
+}
 
 #[cfg(feature = "runtime-benchmarks")]
 impl commerce_primitives::BenchmarkCurrency<AccountId, CurrencyId, Balance> for DearestCurrency {
 	fn dearest() -> CurrencyId {
-		if pallet_asset_rate::ConversionRateToNative::<Runtime>::get(USDC_ASSET_ID).is_none() {
-			// 1 USDC (10^6 units) = 1 CMRC (10^12 planck).
-			pallet_asset_rate::ConversionRateToNative::<Runtime>::insert(
-				USDC_ASSET_ID,
-				sp_runtime::FixedU128::from_u32(1_000_000),
-			);
+		if !pallet_assets::Asset::<Runtime>::contains_key(USDC_ASSET_ID) {
+			return NativeOrWithId::Native;
 		}
+		rate_usdc();
 		NativeOrWithId::WithId(USDC_ASSET_ID)
 	}
 
 	fn fund(who: &AccountId, currency: &CurrencyId, amount: Balance) {
 		use frame_support::traits::fungibles::Mutate;
 		NativeAndAssets::set_balance(currency.clone(), who, amount);
+	}
+}
+
+/// Transaction fees paid in an asset (`ChargeAssetTxPayment` with an `asset_id`) go to the
+/// block's author in that asset, as CMRC fees reach the authors through the collators' pot. An
+/// author that cannot take so little of the asset (no account of it, and the fee below its
+/// minimum balance) leaves it to the collators' pot; only if the pot cannot take it either is
+/// the fee burned. The development presets give the pot the test stablecoin's minimum balance;
+/// a consortium sends the pot each fee asset's minimum balance when the council rates it.
+pub struct AssetFeesToAuthor;
+
+impl pallet_asset_tx_payment::HandleCredit<AccountId, Assets> for AssetFeesToAuthor {
+	fn handle_credit(credit: frame_support::traits::fungibles::Credit<AccountId, Assets>) {
+		use frame_support::traits::fungibles::Balanced;
+		let credit = match pallet_authorship::Pallet::<Runtime>::author() {
+			Some(author) => match Assets::resolve(&author, credit) {
+				Ok(()) => return,
+				Err(credit) => credit,
+			},
+			None => credit,
+		};
+		let pot = pallet_collator_selection::Pallet::<Runtime>::account_id();
+		// What neither can take is dropped: the asset's issuance falls by it.
+		let _ = Assets::resolve(&pot, credit);
+	}
+}
+
+impl pallet_asset_tx_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Fungibles = Assets;
+	// The fee in an asset is the CMRC fee at the council's rate (`pallet_asset_rate`, rounded
+	// down, at least one unit): only rated assets pay fees.
+	type OnChargeAssetTransaction =
+		pallet_asset_tx_payment::FungiblesAdapter<AssetRate, AssetFeesToAuthor>;
+	type WeightInfo = pallet_asset_tx_payment::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = AssetTxPaymentBenchmarks;
+}
+
+/// Benchmarks pay fees in USDC, given a rate and funds.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct AssetTxPaymentBenchmarks;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_asset_tx_payment::BenchmarkHelperTrait<AccountId, AssetId, AssetId>
+	for AssetTxPaymentBenchmarks
+{
+	fn create_asset_id_parameter(_: u32) -> (AssetId, AssetId) {
+		rate_usdc();
+		(USDC_ASSET_ID, USDC_ASSET_ID)
+	}
+
+	fn setup_balances_and_pool(asset: AssetId, account: AccountId) {
+		use commerce_primitives::BenchmarkCurrency;
+		DearestCurrency::fund(&account, &NativeOrWithId::WithId(asset), 1_000_000 * 1_000_000);
+		// The author and the pot hold the asset already, as on a chain that takes fees in it.
+		let pot = pallet_collator_selection::Pallet::<Runtime>::account_id();
+		DearestCurrency::fund(&pot, &NativeOrWithId::WithId(asset), STABLECOIN_MIN_BALANCE);
 	}
 }
 

@@ -1,5 +1,6 @@
 //! Runtime tests: the real runtime, its `development` preset, signed extrinsics.
 
+mod asset_fees;
 mod block_capacity;
 mod collators;
 mod commerce;
@@ -71,6 +72,11 @@ pub fn initialize_block(number: u32) {
 
 /// The transaction extensions a wallet attaches: immortal, with `nonce` and no tip.
 pub fn tx_extension(nonce: u32) -> TxExtension {
+	tx_extension_paying(nonce, None)
+}
+
+/// [`tx_extension`], paying the fee in `asset` (CMRC for `None`).
+pub fn tx_extension_paying(nonce: u32, asset: Option<u32>) -> TxExtension {
 	(
 		frame_system::AuthorizeCall::<Runtime>::new(),
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
@@ -80,7 +86,7 @@ pub fn tx_extension(nonce: u32) -> TxExtension {
 		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		pallet_asset_tx_payment::ChargeAssetTxPayment::<Runtime>::from(0, asset),
 		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 	)
 		.into()

@@ -53,8 +53,8 @@ fn every_preset_knows_usdt_and_usdc() {
 	});
 }
 
-/// The development presets' test stablecoin: 6 decimals, issued by Alice, and every endowed
-/// account holds 100,000 of it.
+/// The development presets' test stablecoin: 6 decimals, issued by Alice, every endowed
+/// account holds 100,000 of it, and the collators' pot its minimum balance.
 #[test]
 fn development_accounts_hold_the_test_stablecoin() {
 	development_ext().execute_with(|| {
@@ -67,7 +67,13 @@ fn development_accounts_hold_the_test_stablecoin() {
 		for who in Sr25519Keyring::well_known() {
 			assert_eq!(Assets::balance(DEV_STABLECOIN_ID, account(who)), DEV_STABLECOIN_ENDOWMENT);
 		}
-		assert_eq!(Assets::total_issuance(DEV_STABLECOIN_ID), holders * DEV_STABLECOIN_ENDOWMENT);
+		// The collators' pot holds the minimum balance, so that it can take fees paid in cUSD.
+		let pot = pallet_collator_selection::Pallet::<Runtime>::account_id();
+		assert_eq!(Assets::balance(DEV_STABLECOIN_ID, &pot), STABLECOIN_MIN_BALANCE);
+		assert_eq!(
+			Assets::total_issuance(DEV_STABLECOIN_ID),
+			holders * DEV_STABLECOIN_ENDOWMENT + STABLECOIN_MIN_BALANCE
+		);
 	});
 }
 
@@ -423,8 +429,8 @@ fn listings_take_a_stablecoin_once_it_has_a_council_rate() {
 
 /// A whole order life in the test stablecoin through the real runtime: listed, ordered, paid
 /// out with a supplier's profit share and the marketplace fee, all in cUSD to the unit; the
-/// order's value counts toward the agreement's CMRC threshold at the council's rate; native
-/// balances move only by the deposits (CMRC); the coin's supply is unchanged.
+/// order's value counts toward the agreement's CMRC threshold at the council's rate; the order
+/// deposit is held in cUSD and returned; the coin's supply is unchanged.
 #[test]
 fn an_order_in_the_stablecoin_is_split_to_a_supplier_in_it() {
 	use crate::{
@@ -482,8 +488,11 @@ fn an_order_in_the_stablecoin_is_split_to_a_supplier_in_it() {
 			price,
 			cusd.clone()
 		));
-		assert_eq!(pallet_orders::Orders::<Runtime>::get(order).unwrap().value, 25 * crate::UNIT);
-		assert_eq!(usd(&eve), e - price);
+		let placed = pallet_orders::Orders::<Runtime>::get(order).unwrap();
+		assert_eq!(placed.value, 25 * crate::UNIT);
+		// The payment and the order deposit (in cUSD, returned when the order ends) are held.
+		assert!(placed.deposit > 0);
+		assert_eq!(usd(&eve), e - price - placed.deposit);
 		assert_ok!(Orders::ship_order(RuntimeOrigin::signed(dave.clone()), order, [1; 32]));
 		assert_ok!(Orders::confirm_delivery(RuntimeOrigin::signed(eve.clone()), order));
 
@@ -509,5 +518,29 @@ fn an_order_in_the_stablecoin_is_split_to_a_supplier_in_it() {
 		assert_ok!(Orders::do_try_state());
 		assert_ok!(ProfitSharing::do_try_state());
 		assert_ok!(crate::Vendors::do_try_state());
+	});
+}
+
+/// The commerce benchmarks pay in USDC on the development preset and in CMRC on the
+/// `benchmark-native` preset, which is the development preset without USDC.
+#[cfg(feature = "runtime-benchmarks")]
+#[test]
+fn the_benchmarks_pay_in_usdc_or_in_cmrc_by_preset() {
+	use crate::{
+		configs::{CurrencyId, DearestCurrency},
+		genesis_config_presets::{get_preset, BENCHMARK_NATIVE_PRESET},
+	};
+	use commerce_primitives::BenchmarkCurrency;
+	use frame_support::traits::tokens::ConversionFromAssetBalance;
+	development_ext().execute_with(|| {
+		assert_eq!(DearestCurrency::dearest(), CurrencyId::WithId(USDC_ASSET_ID));
+		assert!(crate::AssetRate::from_asset_balance(1, USDC_ASSET_ID).is_ok(), "rated");
+	});
+	let native = get_preset(&BENCHMARK_NATIVE_PRESET.into()).expect("the preset exists");
+	preset_ext(&native).execute_with(|| {
+		assert!(!pallet_assets::Asset::<Runtime>::contains_key(USDC_ASSET_ID));
+		assert!(pallet_assets::Asset::<Runtime>::contains_key(USDT_ASSET_ID));
+		assert!(pallet_assets::Asset::<Runtime>::contains_key(DEV_STABLECOIN_ID));
+		assert_eq!(DearestCurrency::dearest(), CurrencyId::Native);
 	});
 }

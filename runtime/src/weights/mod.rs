@@ -9,3 +9,64 @@
 pub use frame_support::weights::constants::{
 	BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight, RocksDbWeight,
 };
+
+use frame_support::weights::Weight;
+
+/// The larger of two measurements of every call, per dimension (time, proof size): the weights
+/// of a commerce pallet measured paying in USDC (`A`, the pallet's `weights.rs`) and paying in
+/// CMRC (`B`, `<pallet>_native.rs` here), both from `scripts/bench.sh`. Which currency costs
+/// more differs per call and per dimension, so neither run alone is an upper bound for both.
+pub struct Larger<A, B>(core::marker::PhantomData<(A, B)>);
+
+/// Implement a pallet's `WeightInfo` for [`Larger`]: each function the larger of `A`'s and
+/// `B`'s, for the same arguments.
+macro_rules! larger {
+	($trait:path { $($f:ident($($arg:ident),*)),* $(,)? }) => {
+		impl<A: $trait, B: $trait> $trait for Larger<A, B> {
+			$(fn $f($($arg: u32),*) -> Weight { A::$f($($arg),*).max(B::$f($($arg),*)) })*
+		}
+	};
+}
+
+larger!(pallet_orders::WeightInfo {
+	create_listing(),
+	update_listing(),
+	delist(),
+	place_order(),
+	cancel_order(),
+	ship_order(),
+	confirm_delivery(),
+	attest_delivery(),
+	refund_order(),
+	process_overdue_unshipped(),
+	process_overdue_unconfirmed(),
+	on_idle_unshipped(n),
+	on_idle_unconfirmed(n),
+	set_min_confirm_window(),
+});
+
+larger!(pallet_escrow::WeightInfo {
+	set_fee(),
+	open_dispute(),
+	submit_evidence(),
+	rule(),
+	resolve_overdue_dispute(),
+	on_idle_disputes(n),
+	claim_payout(),
+	forfeit_payout(),
+});
+
+larger!(pallet_profit_sharing::WeightInfo {
+	propose_agreement(b),
+	propose_change(b),
+	accept(),
+	impose(),
+	withdraw_proposal(),
+	end_agreement(),
+	consent_to_end(),
+	close_agreement(),
+	claim(),
+	refund_sale(b),
+	on_idle_sales(n),
+	payout(b),
+});

@@ -82,7 +82,11 @@ export async function startDevNode({ bin = nodeBin(), args = [] } = {}) {
         const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, false);
         await provider.connect();
         await provider.isReadyOrError;
-        api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+        // `ChargeAssetTxPayment` names the fee asset by the chain's asset id (a `u32`), where
+        // Polkadot.js assumes Asset Hub's XCM location: tell it the chain's type.
+        api = await ApiPromise.create({
+          provider, throwOnConnect: true, noInitWarn: true, types: { TAssetConversion: 'Option<u32>' },
+        });
         break;
       } catch {
         await sleep(500);
@@ -109,12 +113,13 @@ export async function waitForFinalized(api, number, timeoutMs = 60_000) {
 
 /**
  * Sign and submit `tx`, resolve when it is in a finalized block with its events, reject on a
- * dispatch error (decoded to `pallet.Error`, with the block's `events` attached).
+ * dispatch error (decoded to `pallet.Error`, with the block's `events` attached). `options` are
+ * Polkadot.js's sign options, e.g. `{ assetId: 1 }` to pay the fee in asset 1.
  */
-export function submit(api, tx, signer) {
+export function submit(api, tx, signer, options = {}) {
   return new Promise((resolve, reject) => {
     let unsub = () => {};
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
       if (dispatchError) {
         unsub();
         let error;

@@ -2,7 +2,7 @@
 
 use crate::{
 	BalanceOf, Config, CurrencyOf, Error, EscrowRecord, Escrows, Event, HoldReason, MarketplaceFee,
-	Pallet,
+	Pallet, Unclaimed, UnclaimedPayout,
 };
 use commerce_primitives::{Escrow, OrderId, PayoutSplitter};
 use frame_support::{
@@ -31,12 +31,23 @@ impl<T: Config> Pallet<T> {
 		let currency = escrow.currency.clone();
 		let vendor_share = escrow.amount.saturating_sub(to_buyer);
 
-		// What cannot be deposited somewhere returns to the buyer with the refund.
-		let mut back_to_buyer = to_buyer;
+		// What cannot be deposited stays on hold, unclaimed, for its payee.
+		let back_to_buyer = to_buyer;
+		let mut unclaimed = BalanceOf::<T>::zero();
+		let expires =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ClaimWindow::get());
 		let mut fee = MarketplaceFee::<T>::get().mul_floor(vendor_share);
 		let net = vendor_share.saturating_sub(fee);
 		if !fee.is_zero() && !Self::can_receive(&currency, &T::FeeAccount::get(), fee) {
-			back_to_buyer.saturating_accrue(fee);
+			Self::keep_unclaimed(
+				order,
+				&T::FeeAccount::get(),
+				&escrow.buyer,
+				&currency,
+				fee,
+				expires,
+			);
+			unclaimed.saturating_accrue(fee);
 			fee = Zero::zero();
 		}
 		let mut payees =
@@ -58,7 +69,8 @@ impl<T: Config> Pallet<T> {
 					to_vendor.saturating_accrue(amount);
 					paid = amount;
 				} else {
-					back_to_buyer.saturating_accrue(amount);
+					Self::keep_unclaimed(order, &payee, &escrow.buyer, &currency, amount, expires);
+					unclaimed.saturating_accrue(amount);
 				}
 			}
 			received.push((payee, paid));
@@ -83,8 +95,37 @@ impl<T: Config> Pallet<T> {
 			to_buyer: back_to_buyer,
 			to_vendor,
 			fee,
+			unclaimed,
 		});
 		Ok(back_to_buyer)
+	}
+
+	/// Keep `amount` owed to `payee` for `order` on hold on `buyer`'s account, claimable
+	/// until `expires` (added to what the payee is owed already, if the split named it twice).
+	fn keep_unclaimed(
+		order: OrderId,
+		payee: &T::AccountId,
+		buyer: &T::AccountId,
+		currency: &CurrencyOf<T>,
+		amount: BalanceOf<T>,
+		expires: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) {
+		Unclaimed::<T>::mutate(order, payee, |entry| {
+			let entry = entry.get_or_insert_with(|| UnclaimedPayout {
+				buyer: buyer.clone(),
+				currency: currency.clone(),
+				amount: Zero::zero(),
+				expires,
+			});
+			entry.amount.saturating_accrue(amount);
+		});
+		Self::deposit_event(Event::PayoutUnclaimed {
+			order,
+			payee: payee.clone(),
+			currency: currency.clone(),
+			amount,
+			expires,
+		});
 	}
 
 	/// Return `amount` of the escrow of `order` to the buyer; the rest stays escrowed.
@@ -101,7 +142,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn pay_from_hold(
+	pub(crate) fn pay_from_hold(
 		currency: &CurrencyOf<T>,
 		reason: &T::RuntimeHoldReason,
 		from: &T::AccountId,
@@ -125,7 +166,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `amount` of `currency` can be deposited into `who`'s account: it exists, or
 	/// `amount` reaches the currency's minimum balance, and the account is not blocked.
-	fn can_receive(currency: &CurrencyOf<T>, who: &T::AccountId, amount: BalanceOf<T>) -> bool {
+	pub(crate) fn can_receive(
+		currency: &CurrencyOf<T>,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> bool {
 		T::Currency::can_deposit(currency.clone(), who, amount, Provenance::Extant)
 			== DepositConsequence::Success
 	}

@@ -1,5 +1,6 @@
 //! The logic behind the calls, one file per feature.
 
+mod claims;
 mod deadlines;
 mod disputes;
 mod escrow;

@@ -75,7 +75,14 @@ fn the_whole_life_in_the_stablecoin_pays_every_party_in_it_to_the_unit() {
 		// 900: fee 90, net 810 of which the supplier 300 and the vendor 510.
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, currency: STABLE, to_buyer: 0, to_vendor: 810, fee: 90 }
+			Event::Settled {
+				order: 1,
+				currency: STABLE,
+				to_buyer: 0,
+				to_vendor: 810,
+				fee: 90,
+				unclaimed: 0
+			}
 		);
 		assert_eq!(usd(BUYER), INITIAL - 900);
 		assert_eq!(usd(VENDOR), INITIAL + 510);
@@ -90,7 +97,14 @@ fn the_whole_life_in_the_stablecoin_pays_every_party_in_it_to_the_unit() {
 		assert_ok!(Escrow::rule(RuntimeOrigin::root(), 2, 600));
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 2, currency: STABLE, to_buyer: 600, to_vendor: 360, fee: 40 }
+			Event::Settled {
+				order: 2,
+				currency: STABLE,
+				to_buyer: 600,
+				to_vendor: 360,
+				fee: 40,
+				unclaimed: 0
+			}
 		);
 		assert_eq!(usd(BUYER), INITIAL - 900 - 400);
 		assert_eq!(usd(VENDOR), INITIAL + 510 + 360);
@@ -155,7 +169,7 @@ fn more_than_the_buyer_holds_in_the_currency_is_refused_whatever_it_holds_in_ano
 }
 
 #[test]
-fn a_share_below_the_assets_minimum_balance_returns_to_the_buyer() {
+fn a_share_below_the_assets_minimum_balance_stays_claimable() {
 	run(|| {
 		set_fee(10);
 		// The supplier has no stablecoin account and its share (3) is below the minimum (5);
@@ -165,12 +179,22 @@ fn a_share_below_the_assets_minimum_balance_returns_to_the_buyer() {
 		assert_ok!(Escrow::release(1));
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, currency: STABLE, to_buyer: 4, to_vendor: 6, fee: 0 }
+			Event::Settled {
+				order: 1,
+				currency: STABLE,
+				to_buyer: 0,
+				to_vendor: 6,
+				fee: 0,
+				unclaimed: 4
+			}
 		);
 		assert_eq!(usd(SUPPLIER), 0);
 		assert_eq!(usd(FEE_ACCOUNT), 0);
 		assert_eq!(usd(VENDOR), INITIAL + 6);
-		assert_eq!(usd(BUYER), INITIAL - 6);
+		assert_eq!(usd(BUYER), INITIAL - 10);
+		assert_eq!(usd_held(BUYER), 4, "3 for the supplier and 1 for the fee account");
+		assert_eq!(crate::Unclaimed::<Test>::get(1, SUPPLIER).map(|p| p.amount), Some(3));
+		assert_eq!(crate::Unclaimed::<Test>::get(1, FEE_ACCOUNT).map(|p| p.amount), Some(1));
 		assert_eq!(Reported::get(1), Some((BUYER, vec![(VENDOR, 6), (SUPPLIER, 0)])));
 	});
 }
@@ -179,17 +203,34 @@ fn a_share_below_the_assets_minimum_balance_returns_to_the_buyer() {
 fn a_payee_blocked_in_the_asset_never_stops_the_settlement() {
 	run(|| {
 		// The asset's owner blocks the vendor (e.g. a sanctioned account): it can receive
-		// nothing, so its payout returns to the buyer and the order still ends.
+		// nothing now, so its payout stays on hold, claimable, and the order still ends.
 		assert_ok!(Assets::block(RuntimeOrigin::signed(OTHER), USD, VENDOR));
 		assert_ok!(hold_usd(1, BUYER, AMOUNT));
 		assert_ok!(Escrow::release(1));
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, currency: STABLE, to_buyer: AMOUNT, to_vendor: 0, fee: 0 }
+			Event::Settled {
+				order: 1,
+				currency: STABLE,
+				to_buyer: 0,
+				to_vendor: 0,
+				fee: 0,
+				unclaimed: AMOUNT
+			}
 		);
-		assert_eq!(usd(BUYER), INITIAL);
+		assert_eq!(usd(BUYER), INITIAL - AMOUNT);
+		assert_eq!(usd_held(BUYER), AMOUNT);
 		assert_eq!(usd(VENDOR), INITIAL);
 		assert!(Escrows::<Test>::get(1).is_none());
+		// Blocked, the vendor cannot be paid yet; once unblocked, anyone claims it for it.
+		assert_noop!(
+			Escrow::claim_payout(RuntimeOrigin::signed(OTHER), 1, VENDOR),
+			Error::<Test>::CannotReceive
+		);
+		assert_ok!(Assets::thaw(RuntimeOrigin::signed(OTHER), USD, VENDOR));
+		assert_ok!(Escrow::claim_payout(RuntimeOrigin::signed(OTHER), 1, VENDOR));
+		assert_eq!(usd(VENDOR), INITIAL + AMOUNT);
+		assert_eq!(usd_held(BUYER), 0);
 	});
 }
 

@@ -1,7 +1,9 @@
 //! Unit tests of the escrow pallet, one module per call or trait function. Every test ends by
 //! checking the pallet's invariants (`mock::run`).
 
+mod claim_payout;
 mod currencies;
+mod forfeit_payout;
 mod hold;
 mod migrations;
 mod on_idle;

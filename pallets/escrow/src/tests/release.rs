@@ -21,7 +21,8 @@ fn pays_the_vendor_less_the_fee_exactly_once() {
 				currency: CMRC,
 				to_buyer: 0,
 				to_vendor: AMOUNT - 20,
-				fee: 20
+				fee: 20,
+				unclaimed: 0
 			}
 		);
 		assert_eq!(total_issuance(), issuance);
@@ -41,7 +42,14 @@ fn the_fee_never_exceeds_the_price() {
 		// 10% of 9 rounds down to 0: a small price is not eaten by the fee.
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, currency: CMRC, to_buyer: 0, to_vendor: 9, fee: 0 }
+			Event::Settled {
+				order: 1,
+				currency: CMRC,
+				to_buyer: 0,
+				to_vendor: 9,
+				fee: 0,
+				unclaimed: 0
+			}
 		);
 	});
 }

@@ -27,7 +27,8 @@ fn the_council_rules_a_split() {
 				currency: CMRC,
 				to_buyer: 600,
 				to_vendor: 360,
-				fee: 40
+				fee: 40,
+				unclaimed: 0
 			})
 		);
 		assert_eq!(total_issuance(), issuance);

@@ -14,7 +14,14 @@ fn a_full_refund_returns_everything_and_pays_no_fee() {
 		assert_eq!(free(FEE_ACCOUNT), INITIAL);
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, currency: CMRC, to_buyer: AMOUNT, to_vendor: 0, fee: 0 }
+			Event::Settled {
+				order: 1,
+				currency: CMRC,
+				to_buyer: AMOUNT,
+				to_vendor: 0,
+				fee: 0,
+				unclaimed: 0
+			}
 		);
 	});
 }
@@ -30,7 +37,14 @@ fn a_partial_refund_charges_the_fee_on_the_vendors_part_only() {
 		assert_eq!(free(FEE_ACCOUNT), INITIAL + 60);
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, currency: CMRC, to_buyer: 400, to_vendor: 540, fee: 60 }
+			Event::Settled {
+				order: 1,
+				currency: CMRC,
+				to_buyer: 400,
+				to_vendor: 540,
+				fee: 60,
+				unclaimed: 0
+			}
 		);
 	});
 }
@@ -69,27 +83,48 @@ fn a_split_that_does_not_add_up_pays_the_vendor_everything() {
 }
 
 #[test]
-fn a_share_that_cannot_be_deposited_returns_to_the_buyer() {
+fn a_share_that_cannot_be_deposited_stays_claimable_for_its_payee() {
 	run(|| {
 		// SUPPLIER has no account and 5 is below the existential deposit of 10.
 		SupplierShare::put(5);
 		hold(1);
-		// The buyer's part is reported, so the order can say what the buyer received.
-		assert_eq!(Escrow::release(1), Ok(5));
+		// Nothing goes back to the buyer: the share is the supplier's.
+		assert_eq!(Escrow::release(1), Ok(0));
 		assert_eq!(free(SUPPLIER), 0);
 		assert_eq!(free(VENDOR), INITIAL + AMOUNT - 5);
-		// The splitter hears that the share did not arrive.
+		// The splitter hears that the share did not arrive now.
 		assert_eq!(Reported::get(1), Some((BUYER, vec![(VENDOR, AMOUNT - 5), (SUPPLIER, 0)])));
-		assert_eq!(free(BUYER), INITIAL - AMOUNT + 5);
+		assert_eq!(free(BUYER), INITIAL - AMOUNT);
+		assert_eq!(escrow_held(BUYER), 5, "kept on hold for the supplier");
+		let expires = System::block_number() + CLAIM_WINDOW;
+		assert_eq!(
+			crate::Unclaimed::<Test>::get(1, SUPPLIER),
+			Some(crate::UnclaimedPayout { buyer: BUYER, currency: CMRC, amount: 5, expires })
+		);
+		let events = events();
+		assert!(events.contains(&Event::PayoutUnclaimed {
+			order: 1,
+			payee: SUPPLIER,
+			currency: CMRC,
+			amount: 5,
+			expires
+		}));
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 1, currency: CMRC, to_buyer: 5, to_vendor: AMOUNT - 5, fee: 0 }
+			Event::Settled {
+				order: 1,
+				currency: CMRC,
+				to_buyer: 0,
+				to_vendor: AMOUNT - 5,
+				fee: 0,
+				unclaimed: 5
+			}
 		);
 	});
 }
 
 #[test]
-fn a_fee_the_fee_account_cannot_take_returns_to_the_buyer() {
+fn a_fee_the_fee_account_cannot_take_stays_claimable_for_it() {
 	run(|| {
 		assert_ok!(Balances::transfer_allow_death(
 			RuntimeOrigin::signed(FEE_ACCOUNT),
@@ -109,13 +144,22 @@ fn a_fee_the_fee_account_cannot_take_returns_to_the_buyer() {
 			2, &BUYER, &VENDOR, CMRC, 500
 		));
 		let buyer_before = free(BUYER);
-		assert_ok!(Escrow::release(2));
+		assert_eq!(Escrow::release(2), Ok(0));
 		assert_eq!(free(FEE_ACCOUNT), 0);
-		assert_eq!(free(BUYER), buyer_before + 5);
+		assert_eq!(free(BUYER), buyer_before);
+		assert_eq!(escrow_held(BUYER), 5);
 		assert_eq!(
 			last_event(),
-			Event::Settled { order: 2, currency: CMRC, to_buyer: 5, to_vendor: 495, fee: 0 }
+			Event::Settled {
+				order: 2,
+				currency: CMRC,
+				to_buyer: 0,
+				to_vendor: 495,
+				fee: 0,
+				unclaimed: 5
+			}
 		);
+		assert_eq!(crate::Unclaimed::<Test>::get(2, FEE_ACCOUNT).map(|p| p.amount), Some(5));
 		assert_eq!(total_issuance(), issuance);
 	});
 }

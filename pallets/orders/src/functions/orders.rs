@@ -5,10 +5,10 @@ use crate::{
 	NextOrderId, Order, OrderOf, OrderState, Orders, Pallet, Reference,
 };
 use commerce_primitives::{
-	deadlines, AcceptedCurrencies, Escrow, ListingId, OrderId, OrderObserver, OrderReport, Outcome,
-	VendorRegistry,
+	currency::CurrencyDeposit, deadlines, AcceptedCurrencies, Escrow, ListingId, OrderId,
+	OrderObserver, OrderReport, Outcome, VendorRegistry,
 };
-use frame_support::{ensure, traits::Consideration};
+use frame_support::ensure;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -44,7 +44,7 @@ impl<T: Config> Pallet<T> {
 		// Every step below either succeeds or fails the dispatch, which rolls back all of them:
 		// units are never reserved without the payment held, nor the payment without the units.
 		T::Escrow::hold(id, &buyer, &listing.vendor, currency.clone(), total)?;
-		let deposit = T::OrderDeposit::new(&buyer, Self::order_footprint())?;
+		let deposit = T::OrderDeposit::hold(&buyer, &currency, Self::order_footprint())?;
 		deadlines::schedule::<Deadlines<T>, _, _>(ship_by, id);
 		listing.stock = listing.stock.saturating_sub(quantity);
 		listing.reserved = reserved;
@@ -220,7 +220,7 @@ impl<T: Config> Pallet<T> {
 		// The observers hear native values, at the order's own rate.
 		let partially_refunded = Self::value_of(&order, order.refunded);
 		let refunded_at_close = Self::value_of(&order, received);
-		order.deposit.drop(&order.buyer)?;
+		T::OrderDeposit::release(&order.buyer, &order.currency, order.deposit)?;
 		deadlines::cancel::<Deadlines<T>, _, _>(order.deadline, id);
 		Orders::<T>::remove(id);
 		AccountOrders::<T>::remove(&order.buyer, id);

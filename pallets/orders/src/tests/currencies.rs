@@ -164,3 +164,55 @@ fn a_shipped_order_outlives_its_delisted_listing_in_its_currency() {
 		assert_eq!(OrdersMap::<Test>::get(id).unwrap().currency, STABLE);
 	});
 }
+
+/// The buyer's [`STABLE`] held for its order deposit.
+fn stable_on_hold(who: AccountId) -> Balance {
+	use frame_support::traits::fungibles::InspectHold;
+	NativeAndAssets::total_balance_on_hold(STABLE, &who)
+}
+
+#[test]
+fn an_order_in_a_stablecoin_holds_its_deposit_in_the_stablecoin() {
+	run(|| {
+		let listing = list_in(STABLE);
+		let native_before = free(BUYER);
+		assert_ok!(Orders::place_order(RuntimeOrigin::signed(BUYER), listing, 1, PRICE, STABLE));
+		let id = crate::NextOrderId::<Test>::get() - 1;
+		// 5 native units at 3 a unit: 2 units (rounded up), and nothing in the native token
+		// but the mock escrow's payment.
+		assert_eq!(OrdersMap::<Test>::get(id).unwrap().deposit, STABLE_ORDER_DEPOSIT);
+		assert_eq!(stable_on_hold(BUYER), STABLE_ORDER_DEPOSIT);
+		assert_eq!(on_hold(BUYER), 0, "no native deposit");
+		assert_eq!(free(BUYER), native_before - PRICE, "only the (mock) payment left");
+		// `run` checks the deposits against the holds per currency; closing returns it.
+		assert_ok!(Orders::cancel_order(RuntimeOrigin::signed(BUYER), id));
+		assert_eq!(stable_on_hold(BUYER), 0);
+		assert_eq!(
+			pallet_assets::Pallet::<Test>::balance(STABLE, BUYER),
+			INITIAL,
+			"every unit of the deposit is back"
+		);
+	});
+}
+
+#[test]
+fn an_order_in_the_native_token_holds_its_deposit_in_it() {
+	run(|| {
+		let listing = list_in(CMRC);
+		assert_ok!(Orders::place_order(RuntimeOrigin::signed(BUYER), listing, 1, PRICE, CMRC));
+		assert_eq!(on_hold(BUYER), 5);
+		assert_eq!(stable_on_hold(BUYER), 0);
+	});
+}
+
+#[test]
+fn a_buyer_without_the_stablecoin_deposit_cannot_order_in_it() {
+	run(|| {
+		let listing = list_in(STABLE);
+		// BUYER3 has native funds (which the mock escrow takes) but no STABLE for the deposit.
+		assert_noop!(
+			Orders::place_order(RuntimeOrigin::signed(BUYER3), listing, 1, PRICE, STABLE),
+			sp_runtime::TokenError::FundsUnavailable
+		);
+	});
+}
