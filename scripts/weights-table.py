@@ -9,10 +9,20 @@ proof size. A call with components (`b`, `n`, ...) gets a row at their lowest an
 highest values (the ranges the benchmarks declare). "x transfer" divides the total by the total
 of `balances.transfer_keep_alive` measured in the same run: the execution time
 `scripts/bench.sh` prints last, plus its one read and one write.
+
+Orders, escrow and profit sharing are measured paying in USDC (their `weights.rs`) and in CMRC
+(`runtime/src/weights/<pallet>_native.rs`); the runtime charges the larger of the two per
+dimension (`weights::Larger`), and so does the table: its last column says which currency the
+total and the proof came from.
 """
 import re
 import sys
 
+NATIVE = {
+    "orders": "runtime/src/weights/pallet_orders_native.rs",
+    "escrow": "runtime/src/weights/pallet_escrow_native.rs",
+    "profit-sharing": "runtime/src/weights/pallet_profit_sharing_native.rs",
+}
 PALLETS = [
     ("orders", "pallets/orders/src/weights.rs"),
     ("escrow", "pallets/escrow/src/weights.rs"),
@@ -26,8 +36,10 @@ NUM = r"([0-9_]+)"
 
 
 def functions(text):
-    """(name, params, ranges, body) of each fn of the `SubstrateWeight` impl."""
-    impl = text[text.index("impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T>"):]
+    """(name, params, ranges, body) of each fn of the `SubstrateWeight` impl (a pallet's
+    weights.rs) or of the `WeightInfo<T>` impl (the CLI's default template, in the runtime)."""
+    header = re.search(r"impl<T: frame_system::Config> [\w:]*WeightInfo for (SubstrateWeight|WeightInfo)<T>", text)
+    impl = text[header.start():]
     impl = impl[: impl.index("\n}\n")]
     out = []
     docs = []
@@ -69,11 +81,17 @@ def evaluate(body, values):
             ref += n(m.group(1)) * values[m.group(3)]
             proof += n(m.group(2)) * values[m.group(3)]
             continue
-        m = re.match(r"T::DbWeight::get\(\)\.(reads|writes)\(\(" + NUM + r"_u64\)\.saturating_mul\((\w+)\.into\(\)\)", term)
+        # The CLI's default template adds the proof size as a term of its own.
+        m = re.match(r"Weight::from_parts\(" + NUM + ", " + NUM + r"\)\)", term)
+        if m:
+            ref += n(m.group(1))
+            proof += n(m.group(2))
+            continue
+        m = re.match(r"T::DbWeight::get\(\)\.(reads|writes)\(\(" + NUM + r"(?:_u64)?\)\.saturating_mul\((\w+)\.into\(\)\)", term)
         if m:
             count = n(m.group(2)) * values[m.group(3)]
         else:
-            m = re.match(r"T::DbWeight::get\(\)\.(reads|writes)\(" + NUM + r"_u64\)", term)
+            m = re.match(r"T::DbWeight::get\(\)\.(reads|writes)\(" + NUM + r"(?:_u64)?\)", term)
             if not m:
                 raise ValueError(f"unparsed weight term: {term}")
             count = n(m.group(2))
@@ -84,27 +102,45 @@ def evaluate(body, values):
     return ref, proof, reads, writes
 
 
-def row(label, weight, transfer_us):
+def total_of(weight):
+    ref, _, reads, writes = weight
+    return ref + reads * READ_PS + writes * WRITE_PS
+
+
+def row(label, weight, transfer_us, native=None):
+    """A table row; with `native`, the larger of the two measurements as the runtime charges."""
+    source = " — |"  # measured once: the pallet moves only CMRC, or no money
+    if native is not None:
+        time_from = "CMRC" if total_of(native) > total_of(weight) else "USDC"
+        proof_from = "CMRC" if native[1] > weight[1] else "USDC" if weight[1] > native[1] else time_from
+        proof = max(weight[1], native[1])
+        if time_from == "CMRC":
+            weight = native
+        weight = (weight[0], proof, weight[2], weight[3])
+        source = time_from if time_from == proof_from else f"{time_from}; proof {proof_from}"
+        source = f" {source} |"
     ref, proof, reads, writes = weight
-    total = ref + reads * READ_PS + writes * WRITE_PS
+    total = total_of(weight)
     us = lambda ps: f"{ps / 1e6:,.1f} µs"
     return (f"| `{label}` | {us(ref)} | {reads} / {writes} | {us(total)} | "
-            f"{total / 1e6 / transfer_us:.2f} | {proof:,} |")
+            f"{total / 1e6 / transfer_us:.2f} | {proof:,} |{source}")
 
 
 def main():
     transfer_us = float(sys.argv[1]) + (READ_PS + WRITE_PS) / 1e6
-    print("| call | execution | reads / writes | total | x transfer | proof (bytes) |")
-    print("|------|----------:|---------------:|------:|-----------:|--------------:|")
+    print("| call | execution | reads / writes | total | x transfer | proof (bytes) | charged in |")
+    print("|------|----------:|---------------:|------:|-----------:|--------------:|------------|")
     for pallet, path in PALLETS:
+        native = {}
+        if pallet in NATIVE:
+            native = {name: body for name, _, _, body in functions(open(NATIVE[pallet]).read())}
         for name, params, ranges, body in functions(open(path).read()):
-            if not params:
-                print(row(f"{pallet}.{name}", evaluate(body, {}), transfer_us))
-                continue
-            for end in (0, 1):
-                values = {p: ranges[p][end] for p in params}
+            ends = [{}] if not params else [{p: ranges[p][end] for p in params} for end in (0, 1)]
+            for values in ends:
                 shown = ", ".join(f"{p} = {v}" for p, v in values.items())
-                print(row(f"{pallet}.{name} ({shown})", evaluate(body, values), transfer_us))
+                label = f"{pallet}.{name}" + (f" ({shown})" if shown else "")
+                other = evaluate(native[name], values) if name in native else None
+                print(row(label, evaluate(body, values), transfer_us, other))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { councilMotion as motion } from './lib/council.mjs';
 import { startDevNode, submit } from './lib/node.mjs';
 
 const CUSD = 1;
@@ -66,16 +67,7 @@ const ofPallet = (events, section, method) =>
   events.find(({ event }) => event.section === section && event.method === method)?.event;
 
 /** A council motion: Alice proposes `call`, Alice and Bob vote aye, Alice closes it. */
-async function councilMotion(call) {
-  const proposed = await send(api.tx.council.propose(2, call, call.method.encodedLength), k.alice);
-  const { proposalIndex, proposalHash } = ofPallet(proposed.events, 'council', 'Proposed').data;
-  await send(api.tx.council.vote(proposalHash, proposalIndex, true), k.alice);
-  await send(api.tx.council.vote(proposalHash, proposalIndex, true), k.bob);
-  return send(
-    api.tx.council.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 1_000_000n }, call.method.encodedLength),
-    k.alice,
-  );
-}
+const councilMotion = (call) => motion(api, call, k.alice, k.bob);
 
 /** "12.50 cUSD", from the asset's own metadata. */
 async function show(units) {

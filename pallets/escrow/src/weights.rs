@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::MarketplaceFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_fee() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 5_338_000 picoseconds.
-		Weight::from_parts(5_889_000, 0)
+		// Minimum execution time: 5_438_000 picoseconds.
+		Weight::from_parts(6_119_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Escrow::Escrows` (r:1 w:0)
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn open_dispute() -> Weight {
 		// Proof size (bytes): measured `2211`, estimated `3683`.
-		// Minimum execution time: 66_409_000 picoseconds.
-		Weight::from_parts(85_688_000, 3683)
+		// Minimum execution time: 62_453_000 picoseconds.
+		Weight::from_parts(74_221_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn submit_evidence() -> Weight {
 		// Proof size (bytes): measured `372`, estimated `3583`.
-		// Minimum execution time: 17_876_000 picoseconds.
-		Weight::from_parts(19_509_000, 3583)
+		// Minimum execution time: 18_437_000 picoseconds.
+		Weight::from_parts(20_080_000, 3583)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -105,12 +105,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -126,11 +124,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Escrow::RulingDeadlines` (r:0 w:1)
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn rule() -> Weight {
-		// Proof size (bytes): measured `2624`, estimated `8817`.
-		// Minimum execution time: 239_907_000 picoseconds.
-		Weight::from_parts(249_211_000, 8817)
-			.saturating_add(T::DbWeight::get().reads(18_u64))
-			.saturating_add(T::DbWeight::get().writes(19_u64))
+		// Proof size (bytes): measured `2306`, estimated `8817`.
+		// Minimum execution time: 224_614_000 picoseconds.
+		Weight::from_parts(235_540_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
 	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
 	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -148,12 +146,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -167,11 +163,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Escrow::RulingDeadlines` (r:0 w:1)
 	/// Proof: `Escrow::RulingDeadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn resolve_overdue_dispute() -> Weight {
-		// Proof size (bytes): measured `2606`, estimated `8817`.
-		// Minimum execution time: 237_894_000 picoseconds.
-		Weight::from_parts(244_113_000, 8817)
-			.saturating_add(T::DbWeight::get().reads(17_u64))
-			.saturating_add(T::DbWeight::get().writes(18_u64))
+		// Proof size (bytes): measured `2288`, estimated `8817`.
+		// Minimum execution time: 217_443_000 picoseconds.
+		Weight::from_parts(225_084_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Escrow::RulingCursor` (r:1 w:1)
 	/// Proof: `Escrow::RulingCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -193,12 +189,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:64 w:64)
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:128 w:128)
+	/// Storage: `System::Account` (r:64 w:64)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:64 w:64)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:64 w:64)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -211,65 +205,97 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_idle_disputes(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `1671 + n * (989 ±0)`, estimated `3675 + n * (5218 ±0)`.
-		// Minimum execution time: 9_223_000 picoseconds.
-		Weight::from_parts(9_414_000, 3675)
-			.saturating_add(Weight::from_parts(220_492_272, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `1486 + n * (845 ±0)`, estimated `3675 + n * (5218 ±0)`.
+		// Minimum execution time: 9_564_000 picoseconds.
+		Weight::from_parts(52_373_228, 3675)
+			.saturating_add(Weight::from_parts(196_239_376, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((16_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((14_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(n.into()))
 	}
-	// Placeholder until scripts/bench.sh regenerates this file.
+	/// Storage: `Escrow::Unclaimed` (r:1 w:1)
+	/// Proof: `Escrow::Unclaimed` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_payout() -> Weight {
-		Self::resolve_overdue_dispute()
+		// Proof size (bytes): measured `1092`, estimated `3786`.
+		// Minimum execution time: 72_779_000 picoseconds.
+		Weight::from_parts(76_324_000, 3786)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Storage: `Escrow::Unclaimed` (r:1 w:1)
+	/// Proof: `Escrow::Unclaimed` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn forfeit_payout() -> Weight {
-		Self::resolve_overdue_dispute()
+		// Proof size (bytes): measured `1078`, estimated `3786`.
+		// Minimum execution time: 65_928_000 picoseconds.
+		Weight::from_parts(69_684_000, 3786)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
 
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn set_fee() -> Weight {
-		Weight::from_parts(5_889_000, 0)
+		Weight::from_parts(6_119_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn open_dispute() -> Weight {
-		Weight::from_parts(85_688_000, 3683)
+		Weight::from_parts(74_221_000, 3683)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn submit_evidence() -> Weight {
-		Weight::from_parts(19_509_000, 3583)
+		Weight::from_parts(20_080_000, 3583)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn rule() -> Weight {
-		Weight::from_parts(249_211_000, 8817)
-			.saturating_add(RocksDbWeight::get().reads(18_u64))
-			.saturating_add(RocksDbWeight::get().writes(19_u64))
+		Weight::from_parts(235_540_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn resolve_overdue_dispute() -> Weight {
-		Weight::from_parts(244_113_000, 8817)
-			.saturating_add(RocksDbWeight::get().reads(17_u64))
-			.saturating_add(RocksDbWeight::get().writes(18_u64))
+		Weight::from_parts(225_084_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 	fn on_idle_disputes(n: u32, ) -> Weight {
-		Weight::from_parts(9_414_000, 3675)
-			.saturating_add(Weight::from_parts(220_492_272, 0).saturating_mul(n.into()))
+		Weight::from_parts(52_373_228, 3675)
+			.saturating_add(Weight::from_parts(196_239_376, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((12_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
-			.saturating_add(RocksDbWeight::get().writes((16_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((14_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(n.into()))
 	}
-	// Placeholder until scripts/bench.sh regenerates this file.
 	fn claim_payout() -> Weight {
-		Self::resolve_overdue_dispute()
+		Weight::from_parts(76_324_000, 3786)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn forfeit_payout() -> Weight {
-		Self::resolve_overdue_dispute()
+		Weight::from_parts(69_684_000, 3786)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }

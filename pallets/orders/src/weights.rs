@@ -77,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
 	fn create_listing() -> Weight {
 		// Proof size (bytes): measured `1377`, estimated `3766`.
-		// Minimum execution time: 87_590_000 picoseconds.
-		Weight::from_parts(91_386_000, 3766)
+		// Minimum execution time: 87_901_000 picoseconds.
+		Weight::from_parts(92_317_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	fn update_listing() -> Weight {
 		// Proof size (bytes): measured `796`, estimated `3696`.
-		// Minimum execution time: 26_700_000 picoseconds.
-		Weight::from_parts(28_943_000, 3696)
+		// Minimum execution time: 26_790_000 picoseconds.
+		Weight::from_parts(29_064_000, 3696)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	fn delist() -> Weight {
 		// Proof size (bytes): measured `1116`, estimated `3766`.
-		// Minimum execution time: 69_964_000 picoseconds.
-		Weight::from_parts(74_461_000, 3766)
+		// Minimum execution time: 68_902_000 picoseconds.
+		Weight::from_parts(72_849_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -132,10 +132,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::MinConfirmWindow` (r:1 w:0)
 	/// Proof: `Orders::MinConfirmWindow` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProfitSharing::LiveAgreement` (r:2 w:0)
@@ -149,11 +145,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn place_order() -> Weight {
-		// Proof size (bytes): measured `6008`, estimated `6078`.
-		// Minimum execution time: 247_698_000 picoseconds.
-		Weight::from_parts(285_164_000, 6078)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+		// Proof size (bytes): measured `5114`, estimated `6078`.
+		// Minimum execution time: 213_227_000 picoseconds.
+		Weight::from_parts(226_647_000, 6078)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
 	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -173,10 +169,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -188,11 +180,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
-		// Proof size (bytes): measured `2540`, estimated `5386`.
-		// Minimum execution time: 155_762_000 picoseconds.
-		Weight::from_parts(162_411_000, 5386)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+		// Proof size (bytes): measured `2222`, estimated `5386`.
+		// Minimum execution time: 135_732_000 picoseconds.
+		Weight::from_parts(140_398_000, 5386)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
@@ -202,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn ship_order() -> Weight {
 		// Proof size (bytes): measured `658`, estimated `3696`.
-		// Minimum execution time: 28_112_000 picoseconds.
-		Weight::from_parts(30_455_000, 3696)
+		// Minimum execution time: 28_232_000 picoseconds.
+		Weight::from_parts(31_116_000, 3696)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -217,16 +209,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::MarketplaceFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Storage: `Assets::Account` (r:3 w:3)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -238,11 +228,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn confirm_delivery() -> Weight {
-		// Proof size (bytes): measured `2417`, estimated `6208`.
-		// Minimum execution time: 197_784_000 picoseconds.
-		Weight::from_parts(205_435_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+		// Proof size (bytes): measured `2175`, estimated `8817`.
+		// Minimum execution time: 183_573_000 picoseconds.
+		Weight::from_parts(190_023_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `DeliveryOracles::Members` (r:1 w:0)
 	/// Proof: `DeliveryOracles::Members` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
@@ -252,8 +242,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn attest_delivery() -> Weight {
 		// Proof size (bytes): measured `494`, estimated `3683`.
-		// Minimum execution time: 26_119_000 picoseconds.
-		Weight::from_parts(28_222_000, 3683)
+		// Minimum execution time: 26_640_000 picoseconds.
+		Weight::from_parts(28_522_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -275,10 +265,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -290,11 +276,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn refund_order() -> Weight {
-		// Proof size (bytes): measured `2540`, estimated `5386`.
-		// Minimum execution time: 155_051_000 picoseconds.
-		Weight::from_parts(160_649_000, 5386)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+		// Proof size (bytes): measured `2222`, estimated `5386`.
+		// Minimum execution time: 135_611_000 picoseconds.
+		Weight::from_parts(141_370_000, 5386)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
 	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -314,10 +300,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:1 w:1)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -329,11 +311,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn process_overdue_unshipped() -> Weight {
-		// Proof size (bytes): measured `2574`, estimated `5386`.
-		// Minimum execution time: 156_232_000 picoseconds.
-		Weight::from_parts(162_351_000, 5386)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+		// Proof size (bytes): measured `2256`, estimated `5386`.
+		// Minimum execution time: 137_664_000 picoseconds.
+		Weight::from_parts(143_894_000, 5386)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
 	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -345,16 +327,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::MarketplaceFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Storage: `Assets::Account` (r:3 w:3)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:1 w:1)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -366,11 +346,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn process_overdue_unconfirmed() -> Weight {
-		// Proof size (bytes): measured `2451`, estimated `6208`.
-		// Minimum execution time: 198_165_000 picoseconds.
-		Weight::from_parts(204_253_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+		// Proof size (bytes): measured `2208`, estimated `8817`.
+		// Minimum execution time: 187_039_000 picoseconds.
+		Weight::from_parts(193_407_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Orders::DeadlineCursor` (r:1 w:1)
 	/// Proof: `Orders::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -394,10 +374,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Listings` (r:64 w:64)
 	/// Proof: `Orders::Listings` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:64 w:64)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:64 w:64)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -408,14 +384,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_idle_unshipped(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `1202 + n * (1117 ±0)`, estimated `3675 + n * (4396 ±0)`.
-		// Minimum execution time: 8_743_000 picoseconds.
-		Weight::from_parts(8_973_000, 3675)
-			.saturating_add(Weight::from_parts(138_804_829, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `1360 + n * (909 ±0)`, estimated `3675 + n * (4396 ±0)`.
+		// Minimum execution time: 9_083_000 picoseconds.
+		Weight::from_parts(14_349_574, 3675)
+			.saturating_add(Weight::from_parts(114_350_931, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((13_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((11_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4396).saturating_mul(n.into()))
 	}
 	/// Storage: `Orders::DeadlineCursor` (r:1 w:1)
@@ -430,7 +406,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::MarketplaceFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:65 w:65)
+	/// Storage: `Assets::Account` (r:129 w:129)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `ProfitSharing::Placements` (r:64 w:0)
 	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -438,10 +414,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:64 w:64)
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:65 w:65)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::Vendors` (r:64 w:64)
 	/// Proof: `Vendors::Vendors` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Vendors::CurrentPeriod` (r:1 w:0)
@@ -452,22 +426,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_idle_unconfirmed(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `1525 + n * (917 ±0)`, estimated `3675 + n * (4396 ±0)`.
-		// Minimum execution time: 8_392_000 picoseconds.
-		Weight::from_parts(89_425_387, 3675)
-			.saturating_add(Weight::from_parts(171_162_502, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `1780 + n * (751 ±0)`, estimated `3675 + n * (5218 ±0)`.
+		// Minimum execution time: 8_703_000 picoseconds.
+		Weight::from_parts(37_109_390, 3675)
+			.saturating_add(Weight::from_parts(153_510_988, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((12_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 4396).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((11_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(n.into()))
 	}
 	/// Storage: `Orders::MinConfirmWindow` (r:0 w:1)
 	/// Proof: `Orders::MinConfirmWindow` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_min_confirm_window() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 5_488_000 picoseconds.
-		Weight::from_parts(6_079_000, 0)
+		// Minimum execution time: 5_378_000 picoseconds.
+		Weight::from_parts(6_099_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -475,80 +449,80 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn create_listing() -> Weight {
-		Weight::from_parts(91_386_000, 3766)
+		Weight::from_parts(92_317_000, 3766)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn update_listing() -> Weight {
-		Weight::from_parts(28_943_000, 3696)
+		Weight::from_parts(29_064_000, 3696)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delist() -> Weight {
-		Weight::from_parts(74_461_000, 3766)
+		Weight::from_parts(72_849_000, 3766)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn place_order() -> Weight {
-		Weight::from_parts(285_164_000, 6078)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
+		Weight::from_parts(226_647_000, 6078)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(162_411_000, 5386)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
+		Weight::from_parts(140_398_000, 5386)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn ship_order() -> Weight {
-		Weight::from_parts(30_455_000, 3696)
+		Weight::from_parts(31_116_000, 3696)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn confirm_delivery() -> Weight {
-		Weight::from_parts(205_435_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
+		Weight::from_parts(190_023_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn attest_delivery() -> Weight {
-		Weight::from_parts(28_222_000, 3683)
+		Weight::from_parts(28_522_000, 3683)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn refund_order() -> Weight {
-		Weight::from_parts(160_649_000, 5386)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
+		Weight::from_parts(141_370_000, 5386)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn process_overdue_unshipped() -> Weight {
-		Weight::from_parts(162_351_000, 5386)
+		Weight::from_parts(143_894_000, 5386)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn process_overdue_unconfirmed() -> Weight {
+		Weight::from_parts(193_407_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
-	fn process_overdue_unconfirmed() -> Weight {
-		Weight::from_parts(204_253_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
-	}
 	fn on_idle_unshipped(n: u32, ) -> Weight {
-		Weight::from_parts(8_973_000, 3675)
-			.saturating_add(Weight::from_parts(138_804_829, 0).saturating_mul(n.into()))
+		Weight::from_parts(14_349_574, 3675)
+			.saturating_add(Weight::from_parts(114_350_931, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().reads((12_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((13_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((11_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4396).saturating_mul(n.into()))
 	}
 	fn on_idle_unconfirmed(n: u32, ) -> Weight {
-		Weight::from_parts(89_425_387, 3675)
-			.saturating_add(Weight::from_parts(171_162_502, 0).saturating_mul(n.into()))
+		Weight::from_parts(37_109_390, 3675)
+			.saturating_add(Weight::from_parts(153_510_988, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().reads((11_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
-			.saturating_add(RocksDbWeight::get().writes((12_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 4396).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().writes((11_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(n.into()))
 	}
 	fn set_min_confirm_window() -> Weight {
-		Weight::from_parts(6_079_000, 0)
+		Weight::from_parts(6_099_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -78,9 +78,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[1, 8]`.
 	fn propose_agreement(b: u32, ) -> Weight {
 		// Proof size (bytes): measured `1232`, estimated `3766`.
-		// Minimum execution time: 93_850_000 picoseconds.
-		Weight::from_parts(98_163_579, 3766)
-			.saturating_add(Weight::from_parts(263_389, 0).saturating_mul(b.into()))
+		// Minimum execution time: 93_209_000 picoseconds.
+		Weight::from_parts(97_806_517, 3766)
+			.saturating_add(Weight::from_parts(244_004, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -91,9 +91,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[1, 8]`.
 	fn propose_change(b: u32, ) -> Weight {
 		// Proof size (bytes): measured `290`, estimated `3605`.
-		// Minimum execution time: 19_669_000 picoseconds.
-		Weight::from_parts(21_723_344, 3605)
-			.saturating_add(Weight::from_parts(87_899, 0).saturating_mul(b.into()))
+		// Minimum execution time: 20_130_000 picoseconds.
+		Weight::from_parts(22_469_953, 3605)
+			.saturating_add(Weight::from_parts(166_426, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProfitSharing::Versions` (`max_values`: None, `max_size`: Some(343), added: 2818, mode: `MaxEncodedLen`)
 	fn accept() -> Weight {
 		// Proof size (bytes): measured `709`, estimated `6626`.
-		// Minimum execution time: 32_328_000 picoseconds.
-		Weight::from_parts(35_633_000, 6626)
+		// Minimum execution time: 33_440_000 picoseconds.
+		Weight::from_parts(36_224_000, 6626)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,7 +114,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProfitSharing::Versions` (`max_values`: None, `max_size`: Some(343), added: 2818, mode: `MaxEncodedLen`)
 	fn impose() -> Weight {
 		// Proof size (bytes): measured `709`, estimated `6626`.
-		// Minimum execution time: 29_754_000 picoseconds.
+		// Minimum execution time: 30_135_000 picoseconds.
 		Weight::from_parts(32_629_000, 6626)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProfitSharing::LiveAgreement` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn withdraw_proposal() -> Weight {
 		// Proof size (bytes): measured `661`, estimated `3766`.
-		// Minimum execution time: 64_986_000 picoseconds.
-		Weight::from_parts(69_423_000, 3766)
+		// Minimum execution time: 64_626_000 picoseconds.
+		Weight::from_parts(69_373_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProfitSharing::Versions` (`max_values`: None, `max_size`: Some(343), added: 2818, mode: `MaxEncodedLen`)
 	fn end_agreement() -> Weight {
 		// Proof size (bytes): measured `294`, estimated `3605`.
-		// Minimum execution time: 21_041_000 picoseconds.
-		Weight::from_parts(23_865_000, 3605)
+		// Minimum execution time: 21_852_000 picoseconds.
+		Weight::from_parts(24_716_000, 3605)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -153,8 +153,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProfitSharing::Versions` (`max_values`: None, `max_size`: Some(343), added: 2818, mode: `MaxEncodedLen`)
 	fn consent_to_end() -> Weight {
 		// Proof size (bytes): measured `628`, estimated `3808`.
-		// Minimum execution time: 22_794_000 picoseconds.
-		Weight::from_parts(26_049_000, 3808)
+		// Minimum execution time: 23_155_000 picoseconds.
+		Weight::from_parts(25_828_000, 3808)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -172,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProfitSharing::LiveAgreement` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn close_agreement() -> Weight {
 		// Proof size (bytes): measured `10184`, estimated `334302`.
-		// Minimum execution time: 1_342_776_000 picoseconds.
-		Weight::from_parts(1_424_147_000, 334302)
+		// Minimum execution time: 1_338_500_000 picoseconds.
+		Weight::from_parts(1_394_724_000, 334302)
 			.saturating_add(T::DbWeight::get().reads(141_u64))
 			.saturating_add(T::DbWeight::get().writes(76_u64))
 	}
@@ -195,8 +195,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProfitSharing::Agreements` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof size (bytes): measured `1497`, estimated `3786`.
-		// Minimum execution time: 89_303_000 picoseconds.
-		Weight::from_parts(94_090_000, 3786)
+		// Minimum execution time: 89_493_000 picoseconds.
+		Weight::from_parts(95_623_000, 3786)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -219,9 +219,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[1, 8]`.
 	fn refund_sale(b: u32, ) -> Weight {
 		// Proof size (bytes): measured `1403 + b * (193 ±0)`, estimated `6208 + b * (2604 ±0)`.
-		// Minimum execution time: 98_827_000 picoseconds.
-		Weight::from_parts(96_501_038, 6208)
-			.saturating_add(Weight::from_parts(8_439_817, 0).saturating_mul(b.into()))
+		// Minimum execution time: 99_488_000 picoseconds.
+		Weight::from_parts(101_893_333, 6208)
+			.saturating_add(Weight::from_parts(7_807_009, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -241,15 +241,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 100]`.
 	fn on_idle_sales(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `807 + n * (71 ±0)`, estimated `3766 + n * (2781 ±0)`.
-		// Minimum execution time: 9_223_000 picoseconds.
-		Weight::from_parts(25_852_413, 3766)
-			.saturating_add(Weight::from_parts(42_723_354, 0).saturating_mul(n.into()))
+		// Minimum execution time: 9_584_000 picoseconds.
+		Weight::from_parts(9_865_000, 3766)
+			.saturating_add(Weight::from_parts(42_318_328, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(n.into()))
 	}
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:1 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `ProfitSharing::LiveAgreement` (r:1 w:0)
@@ -260,8 +262,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProfitSharing::Versions` (`max_values`: None, `max_size`: Some(343), added: 2818, mode: `MaxEncodedLen`)
 	/// Storage: `ProfitSharing::Ledgers` (r:8 w:8)
 	/// Proof: `ProfitSharing::Ledgers` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:1 w:1)
-	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:11 w:10)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:2 w:1)
@@ -283,9 +283,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[1, 8]`.
 	fn payout(b: u32, ) -> Weight {
 		// Proof size (bytes): measured `1473 + b * (244 ±0)`, estimated `8817 + b * (2609 ±0)`.
-		// Minimum execution time: 282_830_000 picoseconds.
-		Weight::from_parts(218_811_705, 8817)
-			.saturating_add(Weight::from_parts(75_628_038, 0).saturating_mul(b.into()))
+		// Minimum execution time: 280_227_000 picoseconds.
+		Weight::from_parts(218_807_505, 8817)
+			.saturating_add(Weight::from_parts(73_604_668, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -297,19 +297,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn propose_agreement(b: u32, ) -> Weight {
-		Weight::from_parts(98_163_579, 3766)
-			.saturating_add(Weight::from_parts(263_389, 0).saturating_mul(b.into()))
+		Weight::from_parts(97_806_517, 3766)
+			.saturating_add(Weight::from_parts(244_004, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn propose_change(b: u32, ) -> Weight {
-		Weight::from_parts(21_723_344, 3605)
-			.saturating_add(Weight::from_parts(87_899, 0).saturating_mul(b.into()))
+		Weight::from_parts(22_469_953, 3605)
+			.saturating_add(Weight::from_parts(166_426, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn accept() -> Weight {
-		Weight::from_parts(35_633_000, 6626)
+		Weight::from_parts(36_224_000, 6626)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -319,33 +319,33 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_proposal() -> Weight {
-		Weight::from_parts(69_423_000, 3766)
+		Weight::from_parts(69_373_000, 3766)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn end_agreement() -> Weight {
-		Weight::from_parts(23_865_000, 3605)
+		Weight::from_parts(24_716_000, 3605)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn consent_to_end() -> Weight {
-		Weight::from_parts(26_049_000, 3808)
+		Weight::from_parts(25_828_000, 3808)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn close_agreement() -> Weight {
-		Weight::from_parts(1_424_147_000, 334302)
+		Weight::from_parts(1_394_724_000, 334302)
 			.saturating_add(RocksDbWeight::get().reads(141_u64))
 			.saturating_add(RocksDbWeight::get().writes(76_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(94_090_000, 3786)
+		Weight::from_parts(95_623_000, 3786)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn refund_sale(b: u32, ) -> Weight {
-		Weight::from_parts(96_501_038, 6208)
-			.saturating_add(Weight::from_parts(8_439_817, 0).saturating_mul(b.into()))
+		Weight::from_parts(101_893_333, 6208)
+			.saturating_add(Weight::from_parts(7_807_009, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -353,8 +353,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2604).saturating_mul(b.into()))
 	}
 	fn on_idle_sales(n: u32, ) -> Weight {
-		Weight::from_parts(25_852_413, 3766)
-			.saturating_add(Weight::from_parts(42_723_354, 0).saturating_mul(n.into()))
+		Weight::from_parts(9_865_000, 3766)
+			.saturating_add(Weight::from_parts(42_318_328, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -362,8 +362,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(n.into()))
 	}
 	fn payout(b: u32, ) -> Weight {
-		Weight::from_parts(218_811_705, 8817)
-			.saturating_add(Weight::from_parts(75_628_038, 0).saturating_mul(b.into()))
+		Weight::from_parts(218_807_505, 8817)
+			.saturating_add(Weight::from_parts(73_604_668, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))

@@ -89,7 +89,11 @@ impl pallet_orders::Config for Runtime {
 	type DefaultMinConfirmWindow = ConstU32<{ DAYS }>;
 	type MaxWindow = ConstU32<{ 90 * DAYS }>;
 	type MaxOrdersPage = ConstU32<100>;
-	type WeightInfo = pallet_orders::weights::SubstrateWeight<Runtime>;
+	// The larger of the USDC and the CMRC measurements (`weights::Larger`).
+	type WeightInfo = crate::weights::Larger<
+		pallet_orders::weights::SubstrateWeight<Runtime>,
+		crate::weights::pallet_orders_native::WeightInfo<Runtime>,
+	>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkCurrency = super::payments::DearestCurrency;
 }
@@ -164,7 +168,10 @@ impl pallet_profit_sharing::Config for Runtime {
 	type NoticePeriod = ConstU32<{ 30 * DAYS }>;
 	type RefundWindow = ConstU32<{ 30 * DAYS }>;
 	type Holders = CurrencyHolders;
-	type WeightInfo = pallet_profit_sharing::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::Larger<
+		pallet_profit_sharing::weights::SubstrateWeight<Runtime>,
+		crate::weights::pallet_profit_sharing_native::WeightInfo<Runtime>,
+	>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkCurrency = super::payments::DearestCurrency;
 }
@@ -239,7 +246,10 @@ impl pallet_escrow::Config for Runtime {
 	// claim it before it goes to the marketplace fee account.
 	type ClaimWindow = ConstU32<{ 30 * DAYS }>;
 	type Holders = CurrencyHolders;
-	type WeightInfo = pallet_escrow::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::Larger<
+		pallet_escrow::weights::SubstrateWeight<Runtime>,
+		crate::weights::pallet_escrow_native::WeightInfo<Runtime>,
+	>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = OrdersForEscrowBenchmarks;
 }

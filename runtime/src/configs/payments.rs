@@ -198,6 +198,8 @@ impl pallet_asset_tx_payment::BenchmarkHelperTrait<AccountId, AssetId, AssetId>
 
 	fn setup_balances_and_pool(asset: AssetId, account: AccountId) {
 		use commerce_primitives::BenchmarkCurrency;
+		// CMRC for the native path's fee, the asset for the asset path's.
+		DearestCurrency::fund(&account, &NativeOrWithId::Native, 1_000 * crate::UNIT);
 		DearestCurrency::fund(&account, &NativeOrWithId::WithId(asset), 1_000_000 * 1_000_000);
 		// The author and the pot hold the asset already, as on a chain that takes fees in it.
 		let pot = pallet_collator_selection::Pallet::<Runtime>::account_id();

@@ -12,6 +12,16 @@ pub use frame_support::weights::constants::{
 
 use frame_support::weights::Weight;
 
+/// The escrow pallet paying in CMRC, from `scripts/bench.sh` (see [`Larger`]).
+#[allow(clippy::all)]
+pub mod pallet_escrow_native;
+/// The orders pallet paying in CMRC, from `scripts/bench.sh` (see [`Larger`]).
+#[allow(clippy::all)]
+pub mod pallet_orders_native;
+/// The profit-sharing pallet paying in CMRC, from `scripts/bench.sh` (see [`Larger`]).
+#[allow(clippy::all)]
+pub mod pallet_profit_sharing_native;
+
 /// The larger of two measurements of every call, per dimension (time, proof size): the weights
 /// of a commerce pallet measured paying in USDC (`A`, the pallet's `weights.rs`) and paying in
 /// CMRC (`B`, `<pallet>_native.rs` here), both from `scripts/bench.sh`. Which currency costs
