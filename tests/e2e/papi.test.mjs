@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { createClient } from 'polkadot-api';
+import { Binary, createClient } from 'polkadot-api';
 import { getPolkadotSigner } from 'polkadot-api/signer';
 import { getWsProvider } from 'polkadot-api/ws';
 import WebSocket from 'ws';
@@ -39,14 +39,16 @@ after(async () => {
 function show(units, { symbol, decimals }) {
   const scale = 10n ** BigInt(decimals);
   const cents = (units % scale).toString().padStart(decimals, '0').slice(0, 2);
-  return `${units / scale}.${cents} ${symbol.asText()}`;
+  // PAPI 2 gives byte strings as `Uint8Array`s.
+  return `${units / scale}.${cents} ${Binary.toText(symbol)}`;
 }
 
 test('PAPI reads a listing in cUSD, shows it, and a buyer holding only cUSD orders paying the fee in it', async () => {
   const pjs = node.api;
   await councilMotion(pjs, pjs.tx.assetRate.create(CUSD, RATE_FIXED), k.alice, k.bob);
   const listed = await submit(pjs, pjs.tx.orders.createListing({ WithId: CUSD }, PRICE, 3, 'ipfs://bafy-papi', 10, 100), k.dave);
-  const id = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toNumber();
+  // Listing and order ids are `u64`: PAPI takes and gives them as bigints.
+  const id = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toBigInt();
   await submit(pjs, pjs.tx.assets.transferKeepAlive(CUSD, k.pat.address, 100_000_000n), k.alice);
 
   const api = client.getUnsafeApi();

@@ -178,7 +178,8 @@ impl pallet_asset_tx_payment::Config for Runtime {
 	// down, at least one unit): only rated assets pay fees.
 	type OnChargeAssetTransaction =
 		pallet_asset_tx_payment::FungiblesAdapter<AssetRate, AssetFeesToAuthor>;
-	type WeightInfo = pallet_asset_tx_payment::weights::SubstrateWeight<Runtime>;
+	// Measured here by `scripts/bench.sh` (paying in USDC and in CMRC).
+	type WeightInfo = crate::weights::pallet_asset_tx_payment::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = AssetTxPaymentBenchmarks;
 }

@@ -12,6 +12,9 @@ pub use frame_support::weights::constants::{
 
 use frame_support::weights::Weight;
 
+/// `pallet_asset_tx_payment` (fees paid in an asset), from `scripts/bench.sh`.
+#[allow(clippy::all)]
+pub mod pallet_asset_tx_payment;
 /// The escrow pallet paying in CMRC, from `scripts/bench.sh` (see [`Larger`]).
 #[allow(clippy::all)]
 pub mod pallet_escrow_native;
