@@ -437,28 +437,31 @@ fn build() -> Vec<(&'static str, Vec<u8>)> {
 			currency: cusd.clone(),
 		})
 	};
-	let rate = RuntimeCall::AssetRate(pallet_asset_rate::Call::create {
-		asset_kind: Box::new(DEV_STABLECOIN_ID),
-		rate: sp_runtime::FixedU128::from_u32(2_000_000),
-	});
+	// Both cUSD seeds: the council rates cUSD at 2 CMRC, and Dave lists at 12.50 cUSD.
+	let rate = || {
+		RuntimeCall::AssetRate(pallet_asset_rate::Call::create {
+			asset_kind: Box::new(DEV_STABLECOIN_ID),
+			rate: sp_runtime::FixedU128::from_u32(2_000_000),
+		})
+	};
+	let list_in_cusd = || {
+		RuntimeCall::Orders(pallet_orders::Call::create_listing {
+			currency: cusd.clone(),
+			unit_price: cusd_price,
+			stock: 5,
+			metadata: b"ipfs://x".to_vec(),
+			ship_window: MINUTES,
+			confirm_window: MINUTES,
+		})
+	};
 	let terms = pallet_profit_sharing::Terms {
 		beneficiaries: vec![(account_id(CHARLIE), Perbill::from_percent(30))]
 			.try_into()
 			.expect("one beneficiary"),
 		threshold: pallet_profit_sharing::Threshold::Revenue(20 * UNIT),
 	};
-	let stablecoin = motion(Seq::new(), rate, 0)
-		.next(
-			DAVE,
-			RuntimeCall::Orders(pallet_orders::Call::create_listing {
-				currency: cusd.clone(),
-				unit_price: cusd_price,
-				stock: 5,
-				metadata: b"ipfs://x".to_vec(),
-				ship_window: MINUTES,
-				confirm_window: MINUTES,
-			}),
-		)
+	let stablecoin = motion(Seq::new(), rate(), 0)
+		.next(DAVE, list_in_cusd())
 		.now(
 			DAVE,
 			RuntimeCall::ProfitSharing(pallet_profit_sharing::Call::propose_agreement {
@@ -491,25 +494,11 @@ fn build() -> Vec<(&'static str, Vec<u8>)> {
 	// A payee that cannot receive: cUSD's issuer (Alice) blocks Dave in cUSD, Eve's order
 	// completes and Dave's payout stays unclaimed on her account; Alice thaws Dave and a
 	// stranger claims the payout for him.
-	let rate = RuntimeCall::AssetRate(pallet_asset_rate::Call::create {
-		asset_kind: Box::new(DEV_STABLECOIN_ID),
-		rate: sp_runtime::FixedU128::from_u32(2_000_000),
-	});
 	let dave_in_cusd = |call: fn(_, _) -> pallet_assets::Call<Runtime>| {
 		RuntimeCall::Assets(call(DEV_STABLECOIN_ID.into(), account_id(DAVE).into()))
 	};
-	let unclaimed = motion(Seq::new(), rate, 0)
-		.next(
-			DAVE,
-			RuntimeCall::Orders(pallet_orders::Call::create_listing {
-				currency: cusd.clone(),
-				unit_price: cusd_price,
-				stock: 5,
-				metadata: b"ipfs://x".to_vec(),
-				ship_window: MINUTES,
-				confirm_window: MINUTES,
-			}),
-		)
+	let unclaimed = motion(Seq::new(), rate(), 0)
+		.next(DAVE, list_in_cusd())
 		.next(EVE, cusd_order())
 		.next(DAVE, ship(0))
 		.now(ALICE, dave_in_cusd(|id, who| pallet_assets::Call::block { id, who }))
