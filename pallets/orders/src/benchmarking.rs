@@ -81,7 +81,8 @@ fn placed<T: Config>(
 		unit_price::<T>(),
 		currency::<T>(),
 	)
-	.expect("order is valid");
+	.expect("order is valid")
+	.0;
 	(listing, id)
 }
 

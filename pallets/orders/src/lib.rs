@@ -114,7 +114,7 @@ pub mod pallet {
 	use commerce_primitives::{
 		currency::{CurrencyDeposit, CurrencyHoldersOf},
 		AcceptedCurrencies, DepositAmount, Escrow, ListingId, OrderId, OrderObserver, Outcome,
-		VendorRegistry,
+		Replenisher, VendorRegistry,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -172,6 +172,11 @@ pub mod pallet {
 
 		/// Receives each order's facts (the vendor registry's KPIs); `()` ignores them.
 		type Observer: OrderObserver<Self::AccountId, BalanceOf<Self>>;
+
+		/// Told when an order takes a listing's stock down, to raise a purchase order when it
+		/// reaches the listing's reorder point; `()` without replenishment. Its worst case is
+		/// declared on `place_order` and what it used is charged.
+		type Replenisher: Replenisher<Self::AccountId>;
 
 		/// The origin of delivery attestations (the consortium's logistics oracles).
 		type DeliveryOracleOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -558,9 +563,13 @@ pub mod pallet {
 		///
 		/// In one dispatch: reserves the units, holds `quantity * unit_price` of `currency` in
 		/// escrow and the order deposit, and schedules the ship-by deadline. Emits
-		/// `OrderPlaced`.
+		/// `OrderPlaced`. If the order takes the stock to the listing's reorder point, the
+		/// [`Config::Replenisher`] may raise a purchase order in the same dispatch; the buyer
+		/// pays for that work (declared up front, charged as used).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::place_order().saturating_add(T::Escrow::payout_weight()))]
+		#[pallet::weight(T::WeightInfo::place_order()
+			.saturating_add(T::Escrow::payout_weight())
+			.saturating_add(T::Replenisher::max_weight()))]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			listing: ListingId,
@@ -569,8 +578,9 @@ pub mod pallet {
 			currency: T::CurrencyId,
 		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
-			let order = Self::do_place_order(buyer, listing, quantity, max_unit_price, currency)?;
-			Ok(Self::with_payout(T::WeightInfo::place_order(), order))
+			let (order, replenished) =
+				Self::do_place_order(buyer, listing, quantity, max_unit_price, currency)?;
+			Ok(Self::with_payout(T::WeightInfo::place_order().saturating_add(replenished), order))
 		}
 
 		/// Cancel a paid order before it ships: full refund, units back in stock. Only the

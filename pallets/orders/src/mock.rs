@@ -326,6 +326,35 @@ impl OrderObserver<AccountId, Balance> for MockObserver {
 	}
 }
 
+/// Records each time an order takes a listing's stock down (rolled back with a failed
+/// dispatch) and reports [`REPLENISH_WEIGHT`] used when the stock is at or below
+/// [`MOCK_REORDER_POINT`], nothing otherwise.
+pub struct MockReplenisher;
+
+/// `(listing, vendor, stock)` per call, in order.
+#[frame_support::storage_alias]
+pub type StockFell = StorageValue<MockReplenisher, Vec<(ListingId, AccountId, u32)>, ValueQuery>;
+
+/// The stock at or below which the mock replenisher "raises" (reports work).
+pub const MOCK_REORDER_POINT: u32 = 5;
+/// The weight the mock replenisher uses when it raises.
+pub const REPLENISH_WEIGHT: Weight = Weight::from_parts(7_000, 70);
+
+impl commerce_primitives::Replenisher<AccountId> for MockReplenisher {
+	fn stock_fell(listing: ListingId, vendor: &AccountId, stock: u32) -> Weight {
+		StockFell::mutate(|calls| calls.push((listing, *vendor, stock)));
+		if stock <= MOCK_REORDER_POINT {
+			REPLENISH_WEIGHT
+		} else {
+			Weight::zero()
+		}
+	}
+
+	fn max_weight() -> Weight {
+		REPLENISH_WEIGHT
+	}
+}
+
 ord_parameter_types! {
 	pub const Oracle: AccountId = ORACLE;
 	pub const Governance: AccountId = GOVERNANCE;
@@ -375,6 +404,7 @@ impl pallet_orders::Config for Test {
 	type Escrow = MockEscrow;
 	type VendorRegistry = MockVendors;
 	type Observer = MockObserver;
+	type Replenisher = MockReplenisher;
 	type DeliveryOracleOrigin = EnsureSignedBy<Oracle, AccountId>;
 	type GovernanceOrigin = EnsureSignedBy<Governance, AccountId>;
 	type Holders = MockHolders;

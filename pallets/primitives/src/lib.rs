@@ -11,7 +11,8 @@
 //! | [`OrderDisputes`] | orders | escrow | open and settle a dispute on an order |
 //! | [`PayoutSplitter`] | profit sharing; [`AllToVendor`] without it | escrow | who receives a release, and what each received |
 //! | [`OrderObserver`] | vendors, profit sharing (a pair observes both); `()` ignores them | orders | each order's facts: KPIs, the agreement an order settles by |
-//! | [`ListingProvider`] | orders | vendors | a listing's terms; a tender winner's new listing |
+//! | [`ListingProvider`] | orders | vendors, replenishment | a listing's terms; a tender winner's new listing; restocking |
+//! | [`Replenisher`] | replenishment; `()` without it | orders | an order took a listing's stock down: reorder? |
 //!
 //! [`deadlines`] holds the `(block, id)` deadline queue both pallets use, [`currency`] the one
 //! `fungibles` interface to CMRC and the assets, and [`runtime_api`] the runtime API dapps call. [`HoldersOf`] and [`DepositAmount`] let `try_state` compare what a
@@ -327,9 +328,41 @@ pub trait ListingProvider<AccountId, Balance, BlockNumber> {
 	/// zero; orders already placed run to their end). Does nothing for an unknown listing.
 	fn withdraw_stock(listing: ListingId);
 
+	/// `units` arrived for `listing` (a purchase order was received): add them to its stock.
+	/// Fails, changing nothing, for an unknown listing or a stock that would overflow.
+	fn add_stock(listing: ListingId, units: u32) -> DispatchResult;
+
 	/// A listing of `vendor`, for other pallets' benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_listing(vendor: &AccountId) -> ListingId;
+}
+
+/// Watches stock levels for reorder rules: the orders pallet tells it each time an order takes
+/// a listing's stock down, and it may raise a purchase order to the listing's supplier.
+///
+/// Infallible: whatever happens (no rule, nothing to fund it with), the order that took the
+/// stock stands. The orders pallet declares [`Replenisher::max_weight`] on every call that
+/// places an order and charges what [`Replenisher::stock_fell`] reports.
+pub trait Replenisher<AccountId> {
+	/// An order took `listing` (of `vendor`) down to `stock` units. Returns the weight used.
+	fn stock_fell(
+		listing: ListingId,
+		vendor: &AccountId,
+		stock: u32,
+	) -> frame_support::weights::Weight;
+
+	/// The most [`Replenisher::stock_fell`] costs.
+	fn max_weight() -> frame_support::weights::Weight;
+}
+
+impl<AccountId> Replenisher<AccountId> for () {
+	fn stock_fell(_: ListingId, _: &AccountId, _: u32) -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+
+	fn max_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
 }
 
 /// What the orders pallet reports of an order that ended: the facts vendor KPIs are computed

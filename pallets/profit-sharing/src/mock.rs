@@ -176,6 +176,9 @@ impl ListingProvider<AccountId, Balance, u64> for MockListings {
 		Err(DispatchError::Other("not used"))
 	}
 	fn withdraw_stock(_: u64) {}
+	fn add_stock(_: u64, _: u32) -> sp_runtime::DispatchResult {
+		Ok(())
+	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_listing(vendor: &AccountId) -> u64 {
 		let id = 1_000 + ExtraListings::iter().count() as u64;

@@ -178,6 +178,17 @@ impl ListingProvider<AccountId, Balance, u64> for MockListings {
 		});
 	}
 
+	fn add_stock(listing: u64, units: u32) -> sp_runtime::DispatchResult {
+		ListingStore::try_mutate(listing, |entry| match entry {
+			Some((_, _, stock, _, _)) => {
+				*stock =
+					stock.checked_add(units).ok_or(sp_runtime::DispatchError::Other("overflow"))?;
+				Ok(())
+			},
+			None => Err(sp_runtime::DispatchError::Other("no listing")),
+		})
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_listing(vendor: &AccountId) -> u64 {
 		Self::add(*vendor, 100, 10, 10)

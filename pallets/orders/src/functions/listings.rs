@@ -76,6 +76,19 @@ impl<T: Config> commerce_primitives::ListingProvider<T::AccountId, BalanceOf<T>,
 		});
 	}
 
+	fn add_stock(listing: ListingId, units: u32) -> DispatchResult {
+		Listings::<T>::try_mutate(listing, |entry| {
+			let l = entry.as_mut().ok_or(Error::<T>::ListingNotFound)?;
+			l.stock = l.stock.checked_add(units).ok_or(Error::<T>::Overflow)?;
+			Self::deposit_event(Event::ListingUpdated {
+				listing,
+				unit_price: l.unit_price,
+				stock: l.stock,
+			});
+			Ok(())
+		})
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_listing(vendor: &T::AccountId) -> ListingId {
 		use sp_runtime::traits::Saturating;

@@ -6,7 +6,7 @@ use crate::{
 };
 use commerce_primitives::{
 	currency::CurrencyDeposit, deadlines, AcceptedCurrencies, Escrow, ListingId, OrderId,
-	OrderObserver, OrderReport, Outcome, VendorRegistry,
+	OrderObserver, OrderReport, Outcome, Replenisher, VendorRegistry,
 };
 use frame_support::ensure;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 		quantity: u32,
 		max_unit_price: BalanceOf<T>,
 		currency: T::CurrencyId,
-	) -> Result<OrderId, DispatchError> {
+	) -> Result<(OrderId, frame_support::weights::Weight), DispatchError> {
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
 		let mut listing = Listings::<T>::get(listing_id).ok_or(Error::<T>::ListingNotFound)?;
 		ensure!(listing.currency == currency, Error::<T>::WrongCurrency);
@@ -51,6 +51,7 @@ impl<T: Config> Pallet<T> {
 		let vendor = listing.vendor.clone();
 		let unit_price = listing.unit_price;
 		let confirm_window = listing.confirm_window.max(MinConfirmWindow::<T>::get());
+		let stock = listing.stock;
 		Listings::<T>::insert(listing_id, listing);
 		NextOrderId::<T>::put(next);
 		AccountOrders::<T>::insert(&buyer, id, ());
@@ -78,14 +79,16 @@ impl<T: Config> Pallet<T> {
 			order: id,
 			listing: listing_id,
 			buyer,
-			vendor,
+			vendor: vendor.clone(),
 			quantity,
 			currency,
 			unit_price,
 			total,
 			ship_by,
 		});
-		Ok(id)
+		// Last, so that a purchase order it raises follows the order in the events.
+		let replenished = T::Replenisher::stock_fell(listing_id, &vendor, stock);
+		Ok((id, replenished))
 	}
 
 	pub(crate) fn do_cancel_order(who: T::AccountId, id: OrderId) -> DispatchResult {

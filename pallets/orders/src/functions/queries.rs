@@ -50,5 +50,6 @@ impl<T: Config> commerce_primitives::OrderParties<T::AccountId> for Pallet<T> {
 		let listed = Listings::<T>::get(listing).expect("just listed");
 		Self::do_place_order(buyer.clone(), listing, 1, listed.unit_price, listed.currency)
 			.expect("a funded buyer orders")
+			.0
 	}
 }

@@ -156,3 +156,41 @@ fn a_short_listing_confirm_window_gives_the_buyer_the_minimum() {
 		assert_eq!(OrdersStorage::<Test>::get(id).unwrap().confirm_window, MIN_CONFIRM_WINDOW);
 	});
 }
+
+#[test]
+fn tells_the_replenisher_the_stock_left_and_charges_what_it_used() {
+	run(|| {
+		let listing = list();
+		let call = crate::Call::<Test>::place_order {
+			listing,
+			quantity: 1,
+			max_unit_price: PRICE,
+			currency: CMRC,
+		};
+		use frame_support::dispatch::GetDispatchInfo;
+		let declared = call.get_dispatch_info().call_weight;
+		// Declared: the replenisher's worst case on top of the order's own weight.
+		let base = <MockWeights as crate::weights::WeightInfo>::place_order();
+		assert_eq!(declared, base + REPLENISH_WEIGHT);
+
+		// Stock 10 -> 7: above the mock's reorder point, charged the order alone.
+		let placed =
+			Orders::place_order(RuntimeOrigin::signed(BUYER), listing, 3, PRICE, CMRC).unwrap();
+		assert_eq!(placed.actual_weight, Some(base));
+		// 7 -> 4: at or below the point, charged what the replenisher used.
+		let placed =
+			Orders::place_order(RuntimeOrigin::signed(BUYER2), listing, 3, PRICE, CMRC).unwrap();
+		assert_eq!(placed.actual_weight, Some(base + REPLENISH_WEIGHT));
+		assert_eq!(
+			StockFell::get(),
+			vec![(listing, VENDOR, STOCK - 3), (listing, VENDOR, STOCK - 6)]
+		);
+
+		// A failed placement tells it nothing.
+		assert_noop!(
+			Orders::place_order(RuntimeOrigin::signed(BUYER3), listing, 5, PRICE, CMRC),
+			Error::<Test>::InsufficientStock
+		);
+		assert_eq!(StockFell::get().len(), 2);
+	});
+}

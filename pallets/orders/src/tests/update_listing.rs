@@ -91,3 +91,26 @@ fn withdrawing_stock_stops_new_orders() {
 		<Orders as ListingProvider<_, _, _>>::withdraw_stock(id + 100);
 	});
 }
+
+/// What a received purchase order does: its units join the stock.
+#[test]
+fn adding_stock_adds_units_and_refuses_unknown_listings_and_overflow() {
+	run(|| {
+		use commerce_primitives::ListingProvider;
+		let id = list();
+		assert_ok!(<Orders as ListingProvider<_, _, _>>::add_stock(id, 7));
+		assert_eq!(stock(id).0, STOCK + 7);
+		assert_eq!(
+			last_event(),
+			Event::ListingUpdated { listing: id, unit_price: PRICE, stock: STOCK + 7 }
+		);
+		assert_noop!(
+			<Orders as ListingProvider<_, _, _>>::add_stock(id + 100, 1),
+			Error::<Test>::ListingNotFound
+		);
+		assert_noop!(
+			<Orders as ListingProvider<_, _, _>>::add_stock(id, u32::MAX),
+			Error::<Test>::Overflow
+		);
+	});
+}
