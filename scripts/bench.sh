@@ -13,7 +13,8 @@
 #   shared build plus `WASM_BUILD_CARGO_ARGS`, which gives the feature to the WASM alone: the
 #   native graph is unchanged, so a directory seeded with a copy of the shared one (done once)
 #   recompiles only the WASM and what embeds it.
-# The commerce pallets that move an order's money (orders, escrow, profit sharing) run twice:
+# The commerce pallets that move an order's money (orders, escrow, profit sharing,
+# replenishment) run twice:
 # on the `development` preset, paying in USDC (their weights.rs), and on the `benchmark-native`
 # preset, paying in CMRC (runtime/src/weights/<pallet>_native.rs); the runtime charges the
 # larger of the two per call and dimension (`weights::Larger`). `pallet_asset_tx_payment` (fees
@@ -28,7 +29,7 @@ REPEAT="${REPEAT:-20}"
 PALLETS=("$@")
 if [ ${#PALLETS[@]} -eq 0 ]; then
 	PALLETS=(pallet_orders pallet_escrow pallet_vendors pallet_profit_sharing pallet_provenance pallet_council_root
-		pallet_asset_tx_payment)
+		pallet_replenishment pallet_asset_tx_payment)
 fi
 
 build_workspace
@@ -53,6 +54,7 @@ dir_of() {
 		pallet_vendors) echo pallets/vendors ;;
 		pallet_profit_sharing) echo pallets/profit-sharing ;;
 		pallet_provenance) echo pallets/provenance ;;
+		pallet_replenishment) echo pallets/replenishment ;;
 		pallet_council_root) echo pallets/council-root ;;
 		*) echo "unknown pallet $1" >&2; exit 1 ;;
 	esac
@@ -82,7 +84,7 @@ for pallet in "${PALLETS[@]}"; do
 	esac
 	bench "$pallet" development "$(dir_of "$pallet")/src/weights.rs" scripts/frame-weight-template.hbs
 	case "$pallet" in
-		pallet_orders | pallet_escrow | pallet_profit_sharing)
+		pallet_orders | pallet_escrow | pallet_profit_sharing | pallet_replenishment)
 			bench "$pallet" benchmark-native "runtime/src/weights/${pallet}_native.rs"
 			;;
 	esac

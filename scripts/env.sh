@@ -64,6 +64,7 @@ build_workspace() {
 FEATURE_SET_ARGS=(--locked --release --all-targets
 	-p commerce-runtime -p commerce-primitives -p pallet-orders -p pallet-escrow
 	-p pallet-vendors -p pallet-profit-sharing -p pallet-provenance -p pallet-council-root
+	-p pallet-replenishment
 	--features commerce-runtime/runtime-benchmarks,commerce-runtime/try-runtime)
 feature_set_test() {
 	SKIP_WASM_BUILD=1 cargo test "${FEATURE_SET_ARGS[@]}" -p commerce-workspace-hack "$@"

@@ -13,7 +13,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The runtime pallets whose events the bridge delivers, by their names in the metadata.
 pub const COMMERCE_PALLETS: &[&str] =
-	&["Orders", "Escrow", "Vendors", "ProfitSharing", "Provenance"];
+	&["Orders", "Escrow", "Vendors", "ProfitSharing", "Provenance", "Replenishment"];
 
 /// One commerce event of a finalized block.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@
 //! the checks are:
 //!
 //! 1. every commerce pallet's `do_try_state` (orders, escrow, vendors, profit sharing,
-//!    provenance; the council-root pallet keeps no state): among others, the funds on hold
+//!    provenance, replenishment; the council-root pallet keeps no state): among others, the funds on hold
 //!    under each pallet's hold reasons equal what its records say;
 //! 2. conservation: `TotalIssuance` equals the sum of every account's free and reserved
 //!    balance;
@@ -102,12 +102,13 @@ pub fn block(
 /// The state invariants: every commerce pallet's `do_try_state`, conservation, reference
 /// counts and holds.
 pub fn state(number: BlockNumber) -> Result<(), Finding> {
-	let pallets: [(&str, fn() -> Result<(), TryRuntimeError>); 5] = [
+	let pallets: [(&str, fn() -> Result<(), TryRuntimeError>); 6] = [
 		("orders", pallet_orders::Pallet::<Runtime>::do_try_state),
 		("escrow", pallet_escrow::Pallet::<Runtime>::do_try_state),
 		("vendors", pallet_vendors::Pallet::<Runtime>::do_try_state),
 		("profit-sharing", pallet_profit_sharing::Pallet::<Runtime>::do_try_state),
 		("provenance", pallet_provenance::Pallet::<Runtime>::do_try_state),
+		("replenishment", pallet_replenishment::Pallet::<Runtime>::do_try_state),
 	];
 	for (pallet, check) in pallets {
 		check().map_err(|error| {

@@ -587,6 +587,71 @@ fn build() -> Vec<(&'static str, Vec<u8>)> {
 		}),
 		1,
 	);
+	// Replenishment: Dave's listing of 3 has a reorder rule (point 1, 5 units from Charlie,
+	// who quotes); an order takes it to 1 and raises purchase order 0, which Charlie accepts
+	// and ships in two parts; Dave receives the first, the second is deemed received. A
+	// second listing's purchase order is disputed and ruled by Eve.
+	let rule = |listing, point| {
+		RuntimeCall::Replenishment(pallet_replenishment::Call::set_reorder_rule {
+			listing,
+			supplier: account_id(CHARLIE),
+			currency: CMRC,
+			reorder_point: point,
+			reorder_quantity: 5,
+			max_unit_price: PRICE,
+			ship_window: MINUTES,
+		})
+	};
+	let replenish = |call| RuntimeCall::Replenishment(call);
+	use pallet_replenishment::Call as R;
+	let replenishment = Seq::new()
+		.now(DAVE, listing(3))
+		.now(DAVE, rule(0, 1))
+		.now(CHARLIE, replenish(R::quote { listing: 0, unit_price: Some(PRICE / 2) }))
+		.next(
+			EVE,
+			RuntimeCall::Orders(pallet_orders::Call::place_order {
+				listing: 0,
+				quantity: 2,
+				max_unit_price: PRICE,
+				currency: CMRC,
+			}),
+		)
+		.next(CHARLIE, replenish(R::accept_purchase_order { purchase_order: 0 }))
+		.now(
+			CHARLIE,
+			replenish(R::ship_purchase_order { purchase_order: 0, quantity: 2, batch: None }),
+		)
+		.next(DAVE, replenish(R::receive_purchase_order { purchase_order: 0, quantity: 2 }))
+		.now(
+			CHARLIE,
+			replenish(R::ship_purchase_order { purchase_order: 0, quantity: 3, batch: Some(0) }),
+		)
+		.now(DAVE, listing(10))
+		.now(
+			DAVE,
+			replenish(R::create_purchase_order {
+				supplier: account_id(CHARLIE),
+				listing: 1,
+				currency: CMRC,
+				quantity: 4,
+				unit_price: PRICE,
+				ship_window: MINUTES,
+			}),
+		)
+		.next(CHARLIE, replenish(R::accept_purchase_order { purchase_order: 1 }))
+		.now(
+			CHARLIE,
+			replenish(R::ship_purchase_order { purchase_order: 1, quantity: 4, batch: None }),
+		)
+		.next(DAVE, replenish(R::dispute_purchase_order { purchase_order: 1 }))
+		.next(
+			EVE,
+			replenish(R::rule_purchase_order { purchase_order: 1, to_supplier: PRICE, restock: 1 }),
+		)
+		.now(DAVE, replenish(R::remove_reorder_rule { listing: 0 }));
+	seeds.push(("replenishment", replenishment.bytes()));
+
 	seeds.push(("governance-motions", governance.next(DAVE, listing(1)).bytes()));
 
 	// Balances at the edges: transfers to and from the poor account, a transfer of all that

@@ -40,8 +40,9 @@ fn the_seed_corpus_runs_clean_and_every_commerce_pallet_dispatches() {
 		total.absorb(&stats);
 	}
 	println!("{}", total.summary(0));
-	// Orders, Escrow, Vendors, ProfitSharing, Provenance (pallet indices 50 to 54).
-	for pallet in 50..=54u8 {
+	// Orders, Escrow, Vendors, ProfitSharing, Provenance, Replenishment (pallet indices 50 to
+	// 55).
+	for pallet in 50..=55u8 {
 		assert!(
 			total.ok_by_pallet.get(&pallet).copied().unwrap_or(0) > 0,
 			"no call of pallet {pallet} dispatched successfully: {:?}",

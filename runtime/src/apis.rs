@@ -3,8 +3,8 @@
 use crate::{
 	configs::ConsensusHook, genesis_config_presets, AccountId, Balance, Block, Executive,
 	InherentDataExt, Nonce, Orders, ParachainInfo, ParachainSystem, ProfitSharing, Provenance,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, Vendors,
-	RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
+	Replenishment, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, Vendors, RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -239,6 +239,34 @@ impl_runtime_apis! {
 			max: u32,
 		) -> Vec<(u32, pallet_vendors::TenderOf<Runtime>)> {
 			Vendors::open_tenders(start_after, max)
+		}
+	}
+
+	impl commerce_primitives::runtime_api::ReplenishmentApi<
+		Block,
+		AccountId,
+		pallet_replenishment::PurchaseOrderOf<Runtime>,
+		pallet_replenishment::ReorderRuleOf<Runtime>,
+		pallet_replenishment::SupplierPerformance,
+	> for Runtime {
+		fn purchase_order(id: u64) -> Option<pallet_replenishment::PurchaseOrderOf<Runtime>> {
+			Replenishment::purchase_order(id)
+		}
+
+		fn purchase_orders_of(
+			who: AccountId,
+			start_after: Option<u64>,
+			max: u32,
+		) -> Vec<(u64, pallet_replenishment::PurchaseOrderOf<Runtime>)> {
+			Replenishment::purchase_orders_of(who, start_after, max)
+		}
+
+		fn reorder_rule(listing: u64) -> Option<pallet_replenishment::ReorderRuleOf<Runtime>> {
+			pallet_replenishment::ReorderRules::<Runtime>::get(listing)
+		}
+
+		fn supplier_performance(who: AccountId) -> pallet_replenishment::SupplierPerformance {
+			Replenishment::supplier_performance(who)
 		}
 	}
 

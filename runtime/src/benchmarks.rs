@@ -14,4 +14,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_vendors, Vendors]
 	[pallet_profit_sharing, ProfitSharing]
 	[pallet_provenance, Provenance]
+	[pallet_replenishment, Replenishment]
 );

@@ -170,7 +170,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	authoring_version: 1,
-	spec_version: 9,
+	spec_version: 10,
 	impl_version: 0,
 	apis: RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -339,6 +339,8 @@ mod runtime {
 	pub type ProfitSharing = pallet_profit_sharing;
 	#[runtime::pallet_index(54)]
 	pub type Provenance = pallet_provenance;
+	#[runtime::pallet_index(55)]
+	pub type Replenishment = pallet_replenishment;
 }
 
 cumulus_pallet_parachain_system::register_validate_block! {

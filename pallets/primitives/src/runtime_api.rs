@@ -1,5 +1,5 @@
 //! The runtime APIs through which dapps read orders, listings, vendors, profit-sharing
-//! agreements and provenance.
+//! agreements, provenance, and purchase orders.
 
 use crate::{ListingId, OrderId};
 use alloc::vec::Vec;
@@ -112,5 +112,30 @@ sp_api::decl_runtime_apis! {
 		fn batches_of_order(order: OrderId) -> Vec<u64>;
 		/// The orders a batch was shipped against.
 		fn orders_of_batch(batch: u64) -> Vec<OrderId>;
+	}
+
+	/// Purchase orders and reorder rules (`api.call.replenishmentApi.*` in Polkadot.js).
+	///
+	/// `PurchaseOrder` and `Rule` are the replenishment pallet's storage records;
+	/// `Performance` is a supplier's record with its rates.
+	pub trait ReplenishmentApi<AccountId, PurchaseOrder, Rule, Performance>
+	where
+		AccountId: Codec,
+		PurchaseOrder: Codec,
+		Rule: Codec,
+		Performance: Codec,
+	{
+		/// An open purchase order (closed ones are removed: their outcome is in the
+		/// `PurchaseOrderClosed` event).
+		fn purchase_order(id: u64) -> Option<PurchaseOrder>;
+		/// A page of the open purchase orders in which `who` is vendor or supplier: at most
+		/// `max` (capped at the runtime's `MaxPage`, 100), in storage order, starting after
+		/// `start_after`. An empty page is the end.
+		fn purchase_orders_of(who: AccountId, start_after: Option<u64>, max: u32) -> Vec<(u64, PurchaseOrder)>;
+		/// The reorder rule of a listing.
+		fn reorder_rule(listing: ListingId) -> Option<Rule>;
+		/// What a supplier's purchase orders came to, with its on-time-in-full, fill and
+		/// acceptance rates.
+		fn supplier_performance(who: AccountId) -> Performance;
 	}
 }

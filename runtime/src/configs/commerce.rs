@@ -9,8 +9,8 @@ use super::payments::{
 use super::CouncilTwoThirds;
 use crate::{
 	deposit, AccountId, ArbitrationPanel, Balance, Balances, DeliveryOracles, Escrow, Orders,
-	ProfitSharing, Runtime, RuntimeHoldReason, RuntimeOrigin, Timestamp, Vendors, VettingBody,
-	DAYS, MINUTES, UNIT,
+	ProfitSharing, Replenishment, Runtime, RuntimeHoldReason, RuntimeOrigin, Timestamp, Vendors,
+	VettingBody, DAYS, MINUTES, UNIT,
 };
 use commerce_primitives::BalancesHolders;
 use frame_support::{
@@ -79,6 +79,8 @@ impl pallet_orders::Config for Runtime {
 	// Each order's facts feed the vendors' KPIs.
 	// Vendor KPIs, and the profit-sharing agreement each order settles by.
 	type Observer = (Vendors, ProfitSharing);
+	// A listing's reorder rule raises a purchase order when an order takes it to its point.
+	type Replenisher = Replenishment;
 	type DeliveryOracleOrigin = EnsureSignedBy<DeliveryOracles, AccountId>;
 	type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
 	type Holders = CurrencyHolders;
@@ -303,5 +305,83 @@ impl pallet_escrow::BenchmarkHelper<AccountId, CurrencyId, Balance> for OrdersFo
 		Orders::ship_order(RuntimeOrigin::signed(vendor.clone()), order, [0; 32])
 			.expect("paid order ships");
 		order
+	}
+}
+
+parameter_types! {
+	pub const ReplenishmentDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::Replenishment(pallet_replenishment::HoldReason::Deposit);
+	/// Without a ruling in time, the supplier gets half the price of what it shipped and the
+	/// vendor did not receive.
+	pub const FallbackSupplierShare: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_replenishment::Config for Runtime {
+	// CMRC and every asset, holds included: a purchase order is held and paid in its currency.
+	type Currency = NativeAndAssets;
+	type Currencies = CommerceCurrencies;
+	type NativeCurrency = NativeCurrency;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Listings = Orders;
+	type Deposit = CommerceDeposit<ReplenishmentDepositReason>;
+	// The panel that rules order disputes rules purchase-order disputes too.
+	type ArbitrationOrigin = EnsureArbitration;
+	type Holders = CurrencyHolders;
+	// A purchase order below 10 CMRC of value is dust.
+	type MinOrderValue = ConstU128<{ 10 * UNIT }>;
+	type AcceptWindow = ConstU32<{ 3 * DAYS }>;
+	type MaxShipWindow = ConstU32<{ 90 * DAYS }>;
+	type ReceiveWindow = ConstU32<{ 7 * DAYS }>;
+	type RulingWindow = ConstU32<{ 7 * DAYS }>;
+	type FallbackSupplierShare = FallbackSupplierShare;
+	type MaxPage = ConstU32<100>;
+	// The larger of the USDC and the CMRC measurements (`weights::Larger`).
+	type WeightInfo = crate::weights::Larger<
+		pallet_replenishment::weights::SubstrateWeight<Runtime>,
+		crate::weights::pallet_replenishment_native::WeightInfo<Runtime>,
+	>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ListingsForReplenishmentBenchmarks;
+}
+
+/// Listings, through the orders pallet, for the replenishment benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ListingsForReplenishmentBenchmarks;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl commerce_primitives::BenchmarkCurrency<AccountId, CurrencyId, Balance>
+	for ListingsForReplenishmentBenchmarks
+{
+	fn dearest() -> CurrencyId {
+		super::payments::DearestCurrency::dearest()
+	}
+	fn fund(who: &AccountId, currency: &CurrencyId, amount: Balance) {
+		super::payments::DearestCurrency::fund(who, currency, amount)
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_replenishment::BenchmarkHelper<AccountId, CurrencyId, Balance>
+	for ListingsForReplenishmentBenchmarks
+{
+	fn listing(vendor: &AccountId, stock: u32) -> commerce_primitives::ListingId {
+		use frame_support::traits::fungible::{Inspect, Mutate};
+		// The vendor's bond and listing deposit, besides what the benchmark funded.
+		let funds =
+			Balances::balance(vendor).saturating_add(VendorBond::get()).saturating_add(UNIT);
+		Balances::set_balance(vendor, funds);
+		<Vendors as commerce_primitives::VendorRegistry<_>>::make_active_vendor(vendor);
+		let listing = pallet_orders::NextListingId::<Runtime>::get();
+		Orders::create_listing(
+			RuntimeOrigin::signed(vendor.clone()),
+			NativeCurrency::get(),
+			UNIT,
+			stock,
+			alloc::vec![0; 128],
+			MINUTES,
+			MINUTES,
+		)
+		.expect("valid listing");
+		listing
 	}
 }

@@ -10,6 +10,7 @@ mod governance;
 mod payments;
 mod profit_sharing;
 mod provenance;
+mod replenishment;
 mod vendors;
 
 use crate::{

@@ -24,6 +24,9 @@ pub mod pallet_orders_native;
 /// The profit-sharing pallet paying in CMRC, from `scripts/bench.sh` (see [`Larger`]).
 #[allow(clippy::all)]
 pub mod pallet_profit_sharing_native;
+/// The replenishment pallet paying in CMRC, from `scripts/bench.sh` (see [`Larger`]).
+#[allow(clippy::all)]
+pub mod pallet_replenishment_native;
 
 /// The larger of two measurements of every call, per dimension (time, proof size): the weights
 /// of a commerce pallet measured paying in USDC (`A`, the pallet's `weights.rs`) and paying in
@@ -82,4 +85,21 @@ larger!(pallet_profit_sharing::WeightInfo {
 	refund_sale(b),
 	on_idle_sales(n),
 	payout(b),
+});
+
+larger!(pallet_replenishment::WeightInfo {
+	set_reorder_rule(),
+	remove_reorder_rule(),
+	quote(),
+	create_purchase_order(),
+	cancel_purchase_order(),
+	accept_purchase_order(),
+	decline_purchase_order(),
+	ship_purchase_order(),
+	receive_purchase_order(),
+	dispute_purchase_order(),
+	rule_purchase_order(),
+	timeout(),
+	raise(),
+	on_idle(n),
 });

@@ -12,7 +12,7 @@ export const bridgeBin = () => process.env.BRIDGE_BIN ?? join(TARGET_DIR, 'relea
 export const exampleBin = (name) => join(TARGET_DIR, 'release/examples', name);
 
 /** The pallets the bridge delivers, as Polkadot.js names their sections. */
-export const COMMERCE_SECTIONS = ['orders', 'escrow', 'vendors', 'profitSharing', 'provenance'];
+export const COMMERCE_SECTIONS = ['orders', 'escrow', 'vendors', 'profitSharing', 'provenance', 'replenishment'];
 const snake = (s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
