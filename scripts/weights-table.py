@@ -10,7 +10,7 @@ highest values (the ranges the benchmarks declare). "x transfer" divides the tot
 of `balances.transfer_keep_alive` measured in the same run: the execution time
 `scripts/bench.sh` prints last, plus its one read and one write.
 
-Orders, escrow and profit sharing are measured paying in USDC (their `weights.rs`) and in CMRC
+Orders, escrow, profit sharing and replenishment are measured paying in USDC (their `weights.rs`) and in CMRC
 (`runtime/src/weights/<pallet>_native.rs`); the runtime charges the larger of the two per
 dimension (`weights::Larger`), and so does the table: its last column says which currency the
 total and the proof came from.
@@ -22,6 +22,7 @@ NATIVE = {
     "orders": "runtime/src/weights/pallet_orders_native.rs",
     "escrow": "runtime/src/weights/pallet_escrow_native.rs",
     "profit-sharing": "runtime/src/weights/pallet_profit_sharing_native.rs",
+    "replenishment": "runtime/src/weights/pallet_replenishment_native.rs",
 }
 PALLETS = [
     ("orders", "pallets/orders/src/weights.rs"),
@@ -30,6 +31,7 @@ PALLETS = [
     ("profit-sharing", "pallets/profit-sharing/src/weights.rs"),
     ("provenance", "pallets/provenance/src/weights.rs"),
     ("council-root", "pallets/council-root/src/weights.rs"),
+    ("replenishment", "pallets/replenishment/src/weights.rs"),
 ]
 READ_PS, WRITE_PS = 25_000_000, 100_000_000
 NUM = r"([0-9_]+)"
