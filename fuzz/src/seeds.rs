@@ -625,7 +625,7 @@ fn build() -> Vec<(&'static str, Vec<u8>)> {
 		.next(DAVE, replenish(R::receive_purchase_order { purchase_order: 0, quantity: 2 }))
 		.now(
 			CHARLIE,
-			replenish(R::ship_purchase_order { purchase_order: 0, quantity: 3, batch: Some(0) }),
+			replenish(R::ship_purchase_order { purchase_order: 0, quantity: 3, batch: None }),
 		)
 		.now(DAVE, listing(10))
 		.now(

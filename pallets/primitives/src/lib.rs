@@ -13,6 +13,7 @@
 //! | [`OrderObserver`] | vendors, profit sharing (a pair observes both); `()` ignores them | orders | each order's facts: KPIs, the agreement an order settles by |
 //! | [`ListingProvider`] | orders | vendors, replenishment | a listing's terms; a tender winner's new listing; restocking |
 //! | [`Replenisher`] | replenishment; `()` without it | orders | an order took a listing's stock down: reorder? |
+//! | [`BatchCustody`] | provenance | replenishment | who holds the batch a supplier ships? |
 //!
 //! [`deadlines`] holds the `(block, id)` deadline queue both pallets use, [`currency`] the one
 //! `fungibles` interface to CMRC and the assets, and [`runtime_api`] the runtime API dapps call. [`HoldersOf`] and [`DepositAmount`] let `try_state` compare what a
@@ -295,6 +296,29 @@ impl<AccountId> OrderParties<AccountId> for () {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_open_order(_: &AccountId, _: &AccountId) -> OrderId {
+		0
+	}
+}
+
+/// Batches as the replenishment pallet sees them: a supplier that names the provenance batch of
+/// a shipment must hold it (or have handed it to the receiving vendor).
+pub trait BatchCustody<AccountId> {
+	/// Who holds `batch` now (its custodian), if the batch exists.
+	fn custodian(batch: u64) -> Option<AccountId>;
+
+	/// A batch held by `custodian`, for other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_batch(custodian: &AccountId) -> u64;
+}
+
+/// No provenance: no batch exists.
+impl<AccountId> BatchCustody<AccountId> for () {
+	fn custodian(_: u64) -> Option<AccountId> {
+		None
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_batch(_: &AccountId) -> u64 {
 		0
 	}
 }

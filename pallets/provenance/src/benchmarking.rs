@@ -78,6 +78,22 @@ fn batch<T: Config>(producer: &T::AccountId, i: u32) -> BatchId {
 	id
 }
 
+/// A batch commissioned and held by `producer`, which is funded and registered as a producer
+/// first if it is not an attester (for other pallets' benchmarks).
+pub(crate) fn batch_held_by<T: Config>(producer: &T::AccountId) -> BatchId {
+	if !Attesters::<T>::contains_key(producer) {
+		T::Currency::set_balance(producer, BalanceOf::<T>::max_value() / 4u32.into());
+		Pallet::<T>::do_register_attester(
+			producer.clone(),
+			Roles::PRODUCER,
+			prefixes::<T>(),
+			1_000_000u32.into(),
+		)
+		.expect("valid attester");
+	}
+	batch::<T>(producer, NextBatchId::<T>::get() as u32)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;

@@ -3,7 +3,9 @@
 
 use super::*;
 use crate::Pallet as Replenishment;
-use commerce_primitives::{AcceptedCurrencies, BenchmarkCurrency, ListingId, Replenisher};
+use commerce_primitives::{
+	AcceptedCurrencies, BatchCustody, BenchmarkCurrency, ListingId, Replenisher,
+};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungibles::Inspect, EnsureOrigin, Get, Hooks};
 use frame_support::weights::Weight;
@@ -84,7 +86,8 @@ fn accepted<T: Config>(index: u32) -> (PurchaseOrderId, T::AccountId, T::Account
 /// and closes it, the costliest timeout.
 fn overdue<T: Config>(index: u32) -> PurchaseOrderId {
 	let (id, _, supplier) = accepted::<T>(index);
-	Replenishment::<T>::do_ship(supplier, id, QUANTITY / 2, Some(1)).expect("in time");
+	let batch = T::Batches::benchmark_batch(&supplier);
+	Replenishment::<T>::do_ship(supplier, id, QUANTITY / 2, Some(batch)).expect("in time");
 	id
 }
 
@@ -183,8 +186,9 @@ mod benchmarks {
 	fn ship_purchase_order() {
 		start_at_block_one::<T>();
 		let (id, _, supplier) = accepted::<T>(0);
+		let batch = T::Batches::benchmark_batch(&supplier);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(supplier), id, QUANTITY / 2, Some(1));
+		_(RawOrigin::Signed(supplier), id, QUANTITY / 2, Some(batch));
 		assert!(PurchaseOrders::<T>::get(id).is_some_and(|po| po.shipped == QUANTITY / 2));
 	}
 
@@ -194,7 +198,8 @@ mod benchmarks {
 	fn receive_purchase_order() {
 		start_at_block_one::<T>();
 		let (id, vendor, supplier) = accepted::<T>(0);
-		Replenishment::<T>::do_ship(supplier, id, QUANTITY, Some(1)).expect("in time");
+		let batch = T::Batches::benchmark_batch(&supplier);
+		Replenishment::<T>::do_ship(supplier, id, QUANTITY, Some(batch)).expect("in time");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(vendor), id, QUANTITY);
 		assert!(!PurchaseOrders::<T>::contains_key(id));
@@ -215,7 +220,8 @@ mod benchmarks {
 	fn rule_purchase_order() -> Result<(), BenchmarkError> {
 		start_at_block_one::<T>();
 		let (id, vendor, supplier) = accepted::<T>(0);
-		Replenishment::<T>::do_ship(supplier, id, QUANTITY, Some(1)).expect("in time");
+		let batch = T::Batches::benchmark_batch(&supplier);
+		Replenishment::<T>::do_ship(supplier, id, QUANTITY, Some(batch)).expect("in time");
 		Replenishment::<T>::do_dispute(vendor, id).expect("accepted");
 		let origin = T::ArbitrationOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;

@@ -123,7 +123,8 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use commerce_primitives::{
-		currency::CurrencyHoldersOf, AcceptedCurrencies, DepositAmount, ListingId, ListingProvider,
+		currency::CurrencyHoldersOf, AcceptedCurrencies, BatchCustody, DepositAmount, ListingId,
+		ListingProvider,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -159,6 +160,10 @@ pub mod pallet {
 			BlockNumberFor<Self>,
 			CurrencyId = CurrencyOf<Self>,
 		>;
+
+		/// Who holds a provenance batch (the provenance pallet): a shipment that names a batch
+		/// must name one held by the supplier, or already by the vendor.
+		type Batches: BatchCustody<Self::AccountId>;
 
 		/// The storage deposit of a purchase order or a rule, held from the vendor in the
 		/// native token, by its footprint.
@@ -446,6 +451,9 @@ pub mod pallet {
 		InvalidRuling,
 		/// The purchase order's deadline has not passed yet.
 		NotOverdue,
+		/// The batch named for a shipment does not exist, or neither the supplier nor the vendor
+		/// holds it.
+		BatchNotHeld,
 	}
 
 	#[pallet::hooks]
@@ -590,7 +598,7 @@ pub mod pallet {
 
 		/// Ship `quantity` units of an accepted purchase order (at most what is not shipped
 		/// yet), before its ship-by deadline, naming the provenance `batch` when the goods are
-		/// traced. Starts (or restarts) the vendor's receive window. Only its supplier. Emits
+		/// traced (held by the supplier, or already received by the vendor, in provenance). Starts (or restarts) the vendor's receive window. Only its supplier. Emits
 		/// `PurchaseOrderShipped`.
 		#[pallet::call_index(7)]
 		pub fn ship_purchase_order(

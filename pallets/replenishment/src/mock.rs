@@ -204,6 +204,36 @@ impl ListingProvider<AccountId, Balance, u64> for MockListings {
 	}
 }
 
+/// The mock provenance: batches below 1,000 are held by [`SUPPLIER`], 1,000 by [`VENDOR`],
+/// 1,001 to 1,999 by [`OTHER`]; none exists from 2,000 on, except those the benchmarks make
+/// (in [`BenchmarkBatches`]).
+pub struct MockBatches;
+pub const VENDORS_BATCH: u64 = 1_000;
+pub const STRANGERS_BATCH: u64 = 1_001;
+pub const NO_BATCH: u64 = 2_000;
+
+/// Batches made for the benchmarks, with their custodians.
+#[frame_support::storage_alias]
+pub type BenchmarkBatches = StorageMap<MockBatches, Twox64Concat, u64, AccountId>;
+
+impl commerce_primitives::BatchCustody<AccountId> for MockBatches {
+	fn custodian(batch: u64) -> Option<AccountId> {
+		match batch {
+			0..1_000 => Some(SUPPLIER),
+			1_000 => Some(VENDOR),
+			1_001..2_000 => Some(OTHER),
+			_ => BenchmarkBatches::get(batch),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_batch(custodian: &AccountId) -> u64 {
+		let id = 10_000 + BenchmarkBatches::iter_keys().count() as u64;
+		BenchmarkBatches::insert(id, custodian);
+		id
+	}
+}
+
 /// Root rules as a collective (`None`); [`ARBITER`] and [`VENDOR`] are individual arbiters.
 pub struct MockArbitration;
 impl EnsureOrigin<RuntimeOrigin> for MockArbitration {
@@ -243,6 +273,7 @@ impl pallet_replenishment::Config for Test {
 	type NativeCurrency = Native;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Listings = MockListings;
+	type Batches = MockBatches;
 	type Deposit = Deposit;
 	type ArbitrationOrigin = MockArbitration;
 	type Holders = commerce_primitives::currency::UnionHolders<

@@ -9,8 +9,8 @@ use super::payments::{
 use super::CouncilTwoThirds;
 use crate::{
 	deposit, AccountId, ArbitrationPanel, Balance, Balances, DeliveryOracles, Escrow, Orders,
-	ProfitSharing, Replenishment, Runtime, RuntimeHoldReason, RuntimeOrigin, Timestamp, Vendors,
-	VettingBody, DAYS, MINUTES, UNIT,
+	ProfitSharing, Provenance, Replenishment, Runtime, RuntimeHoldReason, RuntimeOrigin, Timestamp,
+	Vendors, VettingBody, DAYS, MINUTES, UNIT,
 };
 use commerce_primitives::BalancesHolders;
 use frame_support::{
@@ -323,6 +323,8 @@ impl pallet_replenishment::Config for Runtime {
 	type NativeCurrency = NativeCurrency;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Listings = Orders;
+	// A shipment names a batch its supplier (or already its vendor) holds in provenance.
+	type Batches = Provenance;
 	type Deposit = CommerceDeposit<ReplenishmentDepositReason>;
 	// The panel that rules order disputes rules purchase-order disputes too.
 	type ArbitrationOrigin = EnsureArbitration;

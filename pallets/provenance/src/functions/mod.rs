@@ -338,3 +338,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+/// Custody of batches for the replenishment pallet's shipments.
+impl<T: Config> commerce_primitives::BatchCustody<T::AccountId> for Pallet<T> {
+	fn custodian(batch: u64) -> Option<T::AccountId> {
+		Batches::<T>::get(batch).map(|batch| batch.custodian)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_batch(custodian: &T::AccountId) -> u64 {
+		crate::benchmarking::batch_held_by::<T>(custodian)
+	}
+}

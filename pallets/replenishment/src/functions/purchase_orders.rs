@@ -4,7 +4,9 @@ use crate::{
 	BalanceOf, BatchId, Config, CurrencyOf, Error, Event, HoldReason, PartyOrders, PoOutcome,
 	PoState, PurchaseOrder, PurchaseOrderId, PurchaseOrders, Suppliers,
 };
-use commerce_primitives::{deadlines as queue, AcceptedCurrencies, ListingId, ListingProvider};
+use commerce_primitives::{
+	deadlines as queue, AcceptedCurrencies, BatchCustody, ListingId, ListingProvider,
+};
 use frame_support::{
 	ensure,
 	traits::{fungibles::MutateHold, Consideration, Get},
@@ -139,6 +141,10 @@ impl<T: Config> crate::Pallet<T> {
 		ensure!(now < ship_by, Error::<T>::WindowClosed);
 		let shipped = po.shipped.checked_add(quantity).ok_or(Error::<T>::TooMany)?;
 		ensure!(shipped <= po.quantity, Error::<T>::TooMany);
+		if let Some(batch) = batch {
+			let custodian = T::Batches::custodian(batch).ok_or(Error::<T>::BatchNotHeld)?;
+			ensure!(custodian == po.supplier || custodian == po.vendor, Error::<T>::BatchNotHeld);
+		}
 		po.shipped = shipped;
 		if batch.is_some() {
 			po.batch = batch;

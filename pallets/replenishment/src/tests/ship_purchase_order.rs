@@ -66,3 +66,27 @@ fn refuses_more_than_ordered_late_shipments_and_strangers() {
 		);
 	});
 }
+
+#[test]
+fn a_named_batch_must_be_held_by_the_supplier_or_already_by_the_vendor() {
+	run(|| {
+		let id = accepted(10);
+		assert_noop!(
+			Replenishment::ship_purchase_order(origin(SUPPLIER), id, 1, Some(STRANGERS_BATCH)),
+			Error::<Test>::BatchNotHeld
+		);
+		assert_noop!(
+			Replenishment::ship_purchase_order(origin(SUPPLIER), id, 1, Some(NO_BATCH)),
+			Error::<Test>::BatchNotHeld
+		);
+		assert_ok!(Replenishment::ship_purchase_order(origin(SUPPLIER), id, 1, Some(7)));
+		// Received in provenance by the vendor before the purchase order ships: accepted.
+		assert_ok!(Replenishment::ship_purchase_order(
+			origin(SUPPLIER),
+			id,
+			1,
+			Some(VENDORS_BATCH)
+		));
+		assert_eq!(po(id).batch, Some(VENDORS_BATCH));
+	});
+}
