@@ -73,8 +73,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(337), added: 2812, mode: `MaxEncodedLen`)
 	fn set_reorder_rule() -> Weight {
 		// Proof size (bytes): measured `1157`, estimated `3802`.
-		// Minimum execution time: 85_347_000 picoseconds.
-		Weight::from_parts(89_122_000, 3802)
+		// Minimum execution time: 82_873_000 picoseconds.
+		Weight::from_parts(86_599_000, 3802)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(337), added: 2812, mode: `MaxEncodedLen`)
 	fn remove_reorder_rule() -> Weight {
 		// Proof size (bytes): measured `517`, estimated `3802`.
-		// Minimum execution time: 58_707_000 picoseconds.
-		Weight::from_parts(61_912_000, 3802)
+		// Minimum execution time: 57_686_000 picoseconds.
+		Weight::from_parts(60_330_000, 3802)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Replenishment::ReorderRules` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
 	fn quote() -> Weight {
 		// Proof size (bytes): measured `179`, estimated `3620`.
-		// Minimum execution time: 13_771_000 picoseconds.
-		Weight::from_parts(15_013_000, 3620)
+		// Minimum execution time: 13_500_000 picoseconds.
+		Weight::from_parts(14_842_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Replenishment::PurchaseOrders` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
 	fn create_purchase_order() -> Weight {
 		// Proof size (bytes): measured `1309`, estimated `3822`.
-		// Minimum execution time: 142_492_000 picoseconds.
-		Weight::from_parts(147_399_000, 3822)
+		// Minimum execution time: 141_280_000 picoseconds.
+		Weight::from_parts(146_558_000, 3822)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -157,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Replenishment::PartyOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_purchase_order() -> Weight {
 		// Proof size (bytes): measured `1742`, estimated `3822`.
-		// Minimum execution time: 123_123_000 picoseconds.
-		Weight::from_parts(127_189_000, 3822)
+		// Minimum execution time: 121_050_000 picoseconds.
+		Weight::from_parts(125_948_000, 3822)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Replenishment::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn accept_purchase_order() -> Weight {
 		// Proof size (bytes): measured `466`, estimated `3666`.
-		// Minimum execution time: 26_580_000 picoseconds.
-		Weight::from_parts(28_562_000, 3666)
+		// Minimum execution time: 26_749_000 picoseconds.
+		Weight::from_parts(28_722_000, 3666)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -199,20 +199,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Replenishment::PartyOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn decline_purchase_order() -> Weight {
 		// Proof size (bytes): measured `1742`, estimated `3822`.
-		// Minimum execution time: 122_372_000 picoseconds.
-		Weight::from_parts(127_489_000, 3822)
+		// Minimum execution time: 121_301_000 picoseconds.
+		Weight::from_parts(125_777_000, 3822)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Replenishment::PurchaseOrders` (r:1 w:1)
 	/// Proof: `Replenishment::PurchaseOrders` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
+	/// Storage: `Provenance::Batches` (r:1 w:0)
+	/// Proof: `Provenance::Batches` (`max_values`: None, `max_size`: Some(154), added: 2629, mode: `MaxEncodedLen`)
 	/// Storage: `Replenishment::Deadlines` (r:0 w:1)
 	/// Proof: `Replenishment::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn ship_purchase_order() -> Weight {
-		// Proof size (bytes): measured `384`, estimated `3666`.
-		// Minimum execution time: 22_173_000 picoseconds.
-		Weight::from_parts(24_086_000, 3666)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof size (bytes): measured `743`, estimated `3666`.
+		// Minimum execution time: 30_215_000 picoseconds.
+		Weight::from_parts(31_998_000, 3666)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Replenishment::PurchaseOrders` (r:1 w:1)
@@ -240,9 +242,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Replenishment::PartyOrders` (r:0 w:2)
 	/// Proof: `Replenishment::PartyOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn receive_purchase_order() -> Weight {
-		// Proof size (bytes): measured `2243`, estimated `6196`.
-		// Minimum execution time: 146_808_000 picoseconds.
-		Weight::from_parts(152_387_000, 6196)
+		// Proof size (bytes): measured `2276`, estimated `6196`.
+		// Minimum execution time: 148_420_000 picoseconds.
+		Weight::from_parts(153_758_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -254,8 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Replenishment::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn dispute_purchase_order() -> Weight {
 		// Proof size (bytes): measured `467`, estimated `3666`.
-		// Minimum execution time: 26_649_000 picoseconds.
-		Weight::from_parts(28_542_000, 3666)
+		// Minimum execution time: 26_820_000 picoseconds.
+		Weight::from_parts(28_653_000, 3666)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -284,9 +286,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Replenishment::PartyOrders` (r:0 w:2)
 	/// Proof: `Replenishment::PartyOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn rule_purchase_order() -> Weight {
-		// Proof size (bytes): measured `2238`, estimated `6208`.
-		// Minimum execution time: 175_070_000 picoseconds.
-		Weight::from_parts(180_769_000, 6208)
+		// Proof size (bytes): measured `2271`, estimated `6208`.
+		// Minimum execution time: 176_383_000 picoseconds.
+		Weight::from_parts(181_320_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -315,9 +317,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Replenishment::PartyOrders` (r:0 w:2)
 	/// Proof: `Replenishment::PartyOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn timeout() -> Weight {
-		// Proof size (bytes): measured `2243`, estimated `6208`.
-		// Minimum execution time: 181_610_000 picoseconds.
-		Weight::from_parts(187_549_000, 6208)
+		// Proof size (bytes): measured `2276`, estimated `6208`.
+		// Minimum execution time: 184_224_000 picoseconds.
+		Weight::from_parts(190_303_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -351,8 +353,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Replenishment::PurchaseOrders` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
 	fn raise() -> Weight {
 		// Proof size (bytes): measured `1502`, estimated `3822`.
-		// Minimum execution time: 148_631_000 picoseconds.
-		Weight::from_parts(152_967_000, 3822)
+		// Minimum execution time: 147_900_000 picoseconds.
+		Weight::from_parts(153_429_000, 3822)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -384,10 +386,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Replenishment::PartyOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 32]`.
 	fn on_idle(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `1189 + n * (1182 ±0)`, estimated `3675 + n * (5218 ±0)`.
-		// Minimum execution time: 7_891_000 picoseconds.
-		Weight::from_parts(8_142_000, 3675)
-			.saturating_add(Weight::from_parts(173_611_981, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `1223 + n * (1218 ±0)`, estimated `3675 + n * (5218 ±0)`.
+		// Minimum execution time: 7_862_000 picoseconds.
+		Weight::from_parts(68_956_753, 3675)
+			.saturating_add(Weight::from_parts(166_737_457, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -399,73 +401,73 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn set_reorder_rule() -> Weight {
-		Weight::from_parts(89_122_000, 3802)
+		Weight::from_parts(86_599_000, 3802)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_reorder_rule() -> Weight {
-		Weight::from_parts(61_912_000, 3802)
+		Weight::from_parts(60_330_000, 3802)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn quote() -> Weight {
-		Weight::from_parts(15_013_000, 3620)
+		Weight::from_parts(14_842_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_purchase_order() -> Weight {
-		Weight::from_parts(147_399_000, 3822)
+		Weight::from_parts(146_558_000, 3822)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn cancel_purchase_order() -> Weight {
-		Weight::from_parts(127_189_000, 3822)
+		Weight::from_parts(125_948_000, 3822)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn accept_purchase_order() -> Weight {
-		Weight::from_parts(28_562_000, 3666)
+		Weight::from_parts(28_722_000, 3666)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn decline_purchase_order() -> Weight {
-		Weight::from_parts(127_489_000, 3822)
+		Weight::from_parts(125_777_000, 3822)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn ship_purchase_order() -> Weight {
-		Weight::from_parts(24_086_000, 3666)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		Weight::from_parts(31_998_000, 3666)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn receive_purchase_order() -> Weight {
-		Weight::from_parts(152_387_000, 6196)
+		Weight::from_parts(153_758_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn dispute_purchase_order() -> Weight {
-		Weight::from_parts(28_542_000, 3666)
+		Weight::from_parts(28_653_000, 3666)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn rule_purchase_order() -> Weight {
-		Weight::from_parts(180_769_000, 6208)
+		Weight::from_parts(181_320_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn timeout() -> Weight {
-		Weight::from_parts(187_549_000, 6208)
+		Weight::from_parts(190_303_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn raise() -> Weight {
-		Weight::from_parts(152_967_000, 3822)
+		Weight::from_parts(153_429_000, 3822)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn on_idle(n: u32, ) -> Weight {
-		Weight::from_parts(8_142_000, 3675)
-			.saturating_add(Weight::from_parts(173_611_981, 0).saturating_mul(n.into()))
+		Weight::from_parts(68_956_753, 3675)
+			.saturating_add(Weight::from_parts(166_737_457, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((12_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
