@@ -6,10 +6,10 @@ use crate::{
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use codec::Encode;
-use commerce_primitives::{currency::CurrencyHoldersOf, DepositAmount};
+use commerce_primitives::{accrue, currency::CurrencyHoldersOf, DepositAmount};
 use frame_support::{ensure, traits::Get};
 use sp_runtime::{
-	traits::{CheckedAdd, CheckedMul, Zero},
+	traits::{CheckedMul, Zero},
 	TryRuntimeError,
 };
 
@@ -21,13 +21,8 @@ fn add<T: Config>(
 	currency: &CurrencyOf<T>,
 	who: &T::AccountId,
 	amount: BalanceOf<T>,
-) -> Result<(), TryRuntimeError> {
-	if amount.is_zero() {
-		return Ok(());
-	}
-	let entry = sums.entry((currency, who).encode()).or_default();
-	*entry = entry.checked_add(&amount).ok_or("sum overflows")?;
-	Ok(())
+) {
+	accrue(sums, (currency, who).encode(), amount);
 }
 
 fn holds<T: Config>(reason: HoldReason) -> Sums<T> {
@@ -83,8 +78,8 @@ impl<T: Config> Pallet<T> {
 				let due = po.unit_price.checked_mul(&unreceived).ok_or("amount overflows")?;
 				ensure!(po.held == due, "held is not the price of the units not received");
 			}
-			add::<T>(&mut held, &po.currency, &po.vendor, po.held)?;
-			add::<T>(&mut deposits, &native, &po.vendor, po.deposit.deposit_amount())?;
+			add::<T>(&mut held, &po.currency, &po.vendor, po.held);
+			add::<T>(&mut deposits, &native, &po.vendor, po.deposit.deposit_amount());
 			ensure!(PartyOrders::<T>::contains_key(&po.vendor, id), "vendor index missing");
 			ensure!(PartyOrders::<T>::contains_key(&po.supplier, id), "supplier index missing");
 			ensure!(
@@ -93,7 +88,7 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		for (listing, rule) in ReorderRules::<T>::iter() {
-			add::<T>(&mut deposits, &native, &rule.vendor, rule.deposit.deposit_amount())?;
+			add::<T>(&mut deposits, &native, &rule.vendor, rule.deposit.deposit_amount());
 			if let Some(id) = rule.open {
 				let po =
 					PurchaseOrders::<T>::get(id).ok_or("a rule's open purchase order is gone")?;

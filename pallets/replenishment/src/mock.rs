@@ -198,9 +198,7 @@ impl ListingProvider<AccountId, Balance, u64> for MockListings {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_listing(vendor: &AccountId) -> ListingId {
-		let id = ListingStore::iter_keys().count() as ListingId + 100;
-		Self::add(id, *vendor, 10);
-		id
+		<Self as pallet_replenishment::BenchmarkHelper<_, _, _>>::listing(vendor, 10)
 	}
 }
 

@@ -343,28 +343,14 @@ impl pallet_replenishment::Config for Runtime {
 		crate::weights::pallet_replenishment_native::WeightInfo<Runtime>,
 	>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ListingsForReplenishmentBenchmarks;
+	type BenchmarkHelper = super::payments::DearestCurrency;
 }
 
-/// Listings, through the orders pallet, for the replenishment benchmarks.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct ListingsForReplenishmentBenchmarks;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl commerce_primitives::BenchmarkCurrency<AccountId, CurrencyId, Balance>
-	for ListingsForReplenishmentBenchmarks
-{
-	fn dearest() -> CurrencyId {
-		super::payments::DearestCurrency::dearest()
-	}
-	fn fund(who: &AccountId, currency: &CurrencyId, amount: Balance) {
-		super::payments::DearestCurrency::fund(who, currency, amount)
-	}
-}
-
+/// Listings, through the orders pallet, for the replenishment benchmarks; the dearest currency
+/// pays for their purchase orders.
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_replenishment::BenchmarkHelper<AccountId, CurrencyId, Balance>
-	for ListingsForReplenishmentBenchmarks
+	for super::payments::DearestCurrency
 {
 	fn listing(vendor: &AccountId, stock: u32) -> commerce_primitives::ListingId {
 		use frame_support::traits::fungible::{Inspect, Mutate};

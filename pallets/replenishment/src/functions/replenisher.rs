@@ -32,7 +32,7 @@ impl<T: Config> Pallet<T> {
 	/// Changes nothing when it fails.
 	pub(crate) fn raise(
 		listing: ListingId,
-		rule: ReorderRuleOf<T>,
+		mut rule: ReorderRuleOf<T>,
 	) -> Result<PurchaseOrderId, ReorderProblem> {
 		let unit_price = rule.quote.ok_or(ReorderProblem::NoQuote)?;
 		if unit_price > rule.max_unit_price {
@@ -49,7 +49,9 @@ impl<T: Config> Pallet<T> {
 				rule.ship_window,
 				true,
 			)?;
-			ReorderRules::<T>::mutate_extant(listing, |rule| rule.open = Some(id));
+			// The rule was read by the caller: write it back with its open purchase order.
+			rule.open = Some(id);
+			ReorderRules::<T>::insert(listing, &rule);
 			Ok::<_, DispatchError>(id)
 		})
 		.map_err(|err| {
