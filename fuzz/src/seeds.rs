@@ -652,6 +652,33 @@ fn build() -> Vec<(&'static str, Vec<u8>)> {
 		.now(DAVE, replenish(R::remove_reorder_rule { listing: 0 }));
 	seeds.push(("replenishment", replenishment.bytes()));
 
+	// A sealed delivery address: the vendor publishes its key, a buyer orders with an address
+	// sealed to it, the order completes and the address is erased with it.
+	seeds.push((
+		"sealed-delivery",
+		Seq::new()
+			.now(
+				DAVE,
+				RuntimeCall::Vendors(pallet_vendors::Call::set_encryption_key {
+					key: Some([9; 32]),
+				}),
+			)
+			.now(DAVE, listing(3))
+			.next(
+				FUZZ2,
+				RuntimeCall::Orders(pallet_orders::Call::place_sealed_order {
+					listing: 0,
+					quantity: 1,
+					max_unit_price: PRICE,
+					currency: CMRC,
+					delivery: vec![0xAB; 120].try_into().expect("within the bound"),
+				}),
+			)
+			.next(DAVE, ship(0))
+			.next(FUZZ2, confirm(0))
+			.bytes(),
+	));
+
 	seeds.push(("governance-motions", governance.next(DAVE, listing(1)).bytes()));
 
 	// Balances at the edges: transfers to and from the poor account, a transfer of all that

@@ -80,6 +80,7 @@ fn placed<T: Config>(
 		quantity,
 		unit_price::<T>(),
 		currency::<T>(),
+		None,
 	)
 	.expect("order is valid")
 	.0;
@@ -185,6 +186,28 @@ mod benchmarks {
 		let placed = Orders::<T>::order_of(order).expect("order placed");
 		assert_eq!(placed.buyer, buyer);
 		assert_eq!(placed.deadline, due);
+		assert!(others.iter().all(|(_, other)| Deadlines::<T>::contains_key(due, other)));
+	}
+
+	/// As `place_order`, with the longest sealed delivery address.
+	#[benchmark]
+	fn place_sealed_order() {
+		start_at_block_one::<T>();
+		let others = many_placed::<T>(ON_IDLE_MAX);
+		let vendor = vendor::<T>(0);
+		let buyer = funded::<T>("buyer", 0);
+		let id = listing::<T>(&vendor, 1_000);
+		let order = NextOrderId::<T>::get();
+		let due = now::<T>().saturating_add(window::<T>());
+		let sealed: SealedDeliveryOf<T> =
+			vec![9u8; T::MaxSealedDelivery::get() as usize].try_into().expect("at the bound");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer.clone()), id, 10, unit_price::<T>(), currency::<T>(), sealed);
+
+		let placed = Orders::<T>::order_of(order).expect("order placed");
+		assert_eq!(placed.buyer, buyer);
+		assert!(SealedDeliveries::<T>::contains_key(order));
 		assert!(others.iter().all(|(_, other)| Deadlines::<T>::contains_key(due, other)));
 	}
 

@@ -2,7 +2,7 @@
 
 use crate::{
 	AccountOrders, BalanceOf, Config, DeadlineCursor, Deadlines, HoldReason, Listings,
-	MinConfirmWindow, NextListingId, NextOrderId, OrderState, Orders, Pallet,
+	MinConfirmWindow, NextListingId, NextOrderId, OrderState, Orders, Pallet, SealedDeliveries,
 };
 use alloc::collections::btree_map::BTreeMap;
 use commerce_primitives::{currency::CurrencyHoldersOf, DepositAmount, Escrow, ListingId};
@@ -46,6 +46,8 @@ impl<T: Config> Pallet<T> {
 	///    deposits (in the native token), and likewise for order deposits, per currency: no
 	///    deposit without its hold, no hold without its record.
 	/// 7. The minimum confirm window is within `1..=MaxWindow`.
+	/// 8. Every sealed delivery address belongs to an open order and is not empty: none
+	///    outlives its order.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next_order = NextOrderId::<T>::get();
 		let next_listing = NextListingId::<T>::get();
@@ -145,6 +147,10 @@ impl<T: Config> Pallet<T> {
 			held(HoldReason::OrderDeposit) == order_deposits,
 			"funds on hold for order deposits differ from the orders' deposits"
 		);
+		for (id, sealed) in SealedDeliveries::<T>::iter() {
+			ensure!(Orders::<T>::contains_key(id), "a sealed delivery address without its order");
+			ensure!(!sealed.is_empty(), "an empty sealed delivery address");
+		}
 		let min_confirm = MinConfirmWindow::<T>::get();
 		ensure!(
 			!min_confirm.is_zero() && min_confirm <= T::MaxWindow::get(),

@@ -107,6 +107,9 @@ pub type OrderOf<T> = Order<
 	BalanceOf<T>,
 >;
 
+/// An order's delivery address sealed to its vendor's encryption key: opaque ciphertext.
+pub type SealedDeliveryOf<T> = frame_support::BoundedVec<u8, <T as Config>::MaxSealedDelivery>;
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -212,6 +215,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOrdersPage: Get<u32>;
 
+		/// The longest sealed delivery address an order may carry, in bytes (ciphertext, so
+		/// the plaintext bound plus the sealing scheme's overhead: 48 bytes for a sealed box).
+		#[pallet::constant]
+		type MaxSealedDelivery: Get<u32>;
+
 		/// Weights of this pallet's calls and hooks, from its benchmarks.
 		type WeightInfo: WeightInfo;
 
@@ -248,6 +256,13 @@ pub mod pallet {
 	/// The open orders, by id.
 	#[pallet::storage]
 	pub type Orders<T: Config> = StorageMap<_, Twox64Concat, OrderId, OrderOf<T>>;
+
+	/// The sealed delivery address of an open order: ciphertext only the order's vendor can
+	/// open (sealed in the buyer's browser to the vendor's published encryption key). Paid for
+	/// by the order's deposit and erased when the order closes.
+	#[pallet::storage]
+	pub type SealedDeliveries<T: Config> =
+		StorageMap<_, Twox64Concat, OrderId, SealedDeliveryOf<T>>;
 
 	/// The open orders of each account, as buyer or as vendor.
 	#[pallet::storage]
@@ -401,7 +416,15 @@ pub mod pallet {
 			/// Who opened the dispute.
 			by: T::AccountId,
 		},
-		/// An order ended; it is removed from storage and the buyer's deposit returned.
+		/// An order carries a sealed delivery address (in `SealedDeliveries`) for its vendor.
+		DeliverySealed {
+			/// The order.
+			order: OrderId,
+			/// The ciphertext's length in bytes.
+			bytes: u32,
+		},
+		/// An order ended; it is removed from storage, with its sealed delivery address, and
+		/// the buyer's deposit returned.
 		OrderClosed {
 			/// The order.
 			order: OrderId,
@@ -477,6 +500,8 @@ pub mod pallet {
 		/// The listing's terms are frozen: its vendor is suspended, or a replacement tender for
 		/// it is open (the vendor registry decides).
 		ListingFrozen,
+		/// A sealed delivery address must not be empty.
+		EmptyDelivery,
 	}
 
 	#[pallet::hooks]
@@ -493,6 +518,7 @@ pub mod pallet {
 			assert!(confirm <= T::MaxWindow::get(), "DefaultMinConfirmWindow > MaxWindow");
 			assert!(T::MaxMetadataLen::get() > 0, "MaxMetadataLen must be positive");
 			assert!(T::MaxOrdersPage::get() > 0, "MaxOrdersPage must be positive");
+			assert!(T::MaxSealedDelivery::get() > 0, "MaxSealedDelivery must be positive");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -579,8 +605,39 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
 			let (order, replenished) =
-				Self::do_place_order(buyer, listing, quantity, max_unit_price, currency)?;
+				Self::do_place_order(buyer, listing, quantity, max_unit_price, currency, None)?;
 			Ok(Self::with_payout(T::WeightInfo::place_order().saturating_add(replenished), order))
+		}
+
+		/// [`Pallet::place_order`] with the buyer's delivery address sealed to the vendor's
+		/// published encryption key (`vendors.EncryptionKeys`): the chain stores `delivery` as
+		/// opaque ciphertext of at most `MaxSealedDelivery` bytes in `SealedDeliveries`, pays
+		/// for it with a larger order deposit, and erases it when the order closes. Nothing in
+		/// it is readable on chain; the vendor opens it off chain. Emits `OrderPlaced`, then
+		/// `DeliverySealed`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::place_sealed_order()
+			.saturating_add(T::Escrow::payout_weight())
+			.saturating_add(T::Replenisher::max_weight()))]
+		pub fn place_sealed_order(
+			origin: OriginFor<T>,
+			listing: ListingId,
+			quantity: u32,
+			max_unit_price: BalanceOf<T>,
+			currency: T::CurrencyId,
+			delivery: SealedDeliveryOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let buyer = ensure_signed(origin)?;
+			let (order, replenished) = Self::do_place_order(
+				buyer,
+				listing,
+				quantity,
+				max_unit_price,
+				currency,
+				Some(delivery),
+			)?;
+			let used = T::WeightInfo::place_sealed_order().saturating_add(replenished);
+			Ok(Self::with_payout(used, order))
 		}
 
 		/// Cancel a paid order before it ships: full refund, units back in stock. Only the
@@ -701,6 +758,15 @@ pub mod pallet {
 		/// The deposit footprint of an order.
 		pub fn order_footprint() -> Footprint {
 			Footprint::from_parts(1, OrderOf::<T>::max_encoded_len())
+		}
+
+		/// The deposit footprint of an order with a sealed delivery address of `bytes` bytes:
+		/// the order's and a second item of that length (its key and length prefix included).
+		pub fn sealed_order_footprint(bytes: usize) -> Footprint {
+			let item = OrderId::max_encoded_len()
+				.saturating_add(codec::Compact::<u32>::max_encoded_len())
+				.saturating_add(bytes);
+			Footprint::from_parts(2, OrderOf::<T>::max_encoded_len().saturating_add(item))
 		}
 	}
 }

@@ -374,13 +374,24 @@ pub type ListingDeposit = HoldConsideration<
 	ListingDepositReason,
 	LinearStoragePrice<ConstU64<10>, ConstU64<1>, Balance>,
 >;
-/// Order deposit: 5 native units, in the order's currency (2 [`STABLE`] at its rate of 3).
+/// Order deposit: 5 native units per stored item, in the order's currency (2 [`STABLE`] at its
+/// rate of 3): 5 for an order, 10 with a sealed delivery address.
 pub type OrderDeposit = commerce_primitives::currency::HoldInCurrency<
 	NativeAndAssets,
 	OrderDepositReason,
-	LinearStoragePrice<ConstU64<5>, ConstU64<0>, Balance>,
+	PerItem,
 	MockCurrencies,
 >;
+
+/// 5 native units per stored item of a footprint.
+pub struct PerItem;
+impl sp_runtime::traits::Convert<frame_support::traits::Footprint, Balance> for PerItem {
+	fn convert(footprint: frame_support::traits::Footprint) -> Balance {
+		5 * footprint.count
+	}
+}
+/// The order deposit of a sealed order, in the native token.
+pub const SEALED_ORDER_DEPOSIT: Balance = 10;
 /// The order deposit in [`STABLE`].
 pub const STABLE_ORDER_DEPOSIT: Balance = 2;
 
@@ -413,6 +424,7 @@ impl pallet_orders::Config for Test {
 	type DefaultMinConfirmWindow = ConstU64<MIN_CONFIRM_WINDOW>;
 	type MaxWindow = ConstU64<MAX_WINDOW>;
 	type MaxOrdersPage = ConstU32<10>;
+	type MaxSealedDelivery = ConstU32<64>;
 	type WeightInfo = MockWeights;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkCurrency = MockCurrencies;
@@ -450,6 +462,9 @@ impl pallet_orders::WeightInfo for MockWeights {
 	}
 	fn place_order() -> Weight {
 		<() as pallet_orders::WeightInfo>::place_order()
+	}
+	fn place_sealed_order() -> Weight {
+		<() as pallet_orders::WeightInfo>::place_sealed_order()
 	}
 	fn cancel_order() -> Weight {
 		<() as pallet_orders::WeightInfo>::cancel_order()

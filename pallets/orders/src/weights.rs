@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn update_listing() -> Weight;
 	fn delist() -> Weight;
 	fn place_order() -> Weight;
+	fn place_sealed_order() -> Weight;
 	fn cancel_order() -> Weight;
 	fn ship_order() -> Weight;
 	fn confirm_delivery() -> Weight;
@@ -145,6 +146,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::AccountOrders` (r:0 w:2)
 	/// Proof: `Orders::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn place_order() -> Weight {
+		// Proof size (bytes): measured `5114`, estimated `6078`.
+		// Minimum execution time: 213_227_000 picoseconds.
+		Weight::from_parts(226_647_000, 6078)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn place_sealed_order() -> Weight {
 		// Proof size (bytes): measured `5114`, estimated `6078`.
 		// Minimum execution time: 213_227_000 picoseconds.
 		Weight::from_parts(226_647_000, 6078)
@@ -464,6 +472,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn place_order() -> Weight {
+		Weight::from_parts(226_647_000, 6078)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn place_sealed_order() -> Weight {
 		Weight::from_parts(226_647_000, 6078)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))

@@ -477,5 +477,17 @@ mod benchmarks {
 		assert_eq!(Bids::<T>::iter_prefix(id).count(), 0);
 	}
 
+	/// Replacing a published key.
+	#[benchmark]
+	fn set_encryption_key() {
+		let who = vendor::<T>("vendor");
+		EncryptionKeys::<T>::insert(&who, [1; 32]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), Some([2; 32]));
+
+		assert_eq!(EncryptionKeys::<T>::get(&who), Some([2; 32]));
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -1,8 +1,8 @@
 //! The pallet's storage invariants, checked by `try_state` (and by every test).
 
 use crate::{
-	Affected, BalanceOf, Bids, Config, Credentials, CurrentPeriod, HoldReason, ListingTenders,
-	Pallet, Performance, Tenders, VendorStatus, Vendors,
+	Affected, BalanceOf, Bids, Config, Credentials, CurrentPeriod, EncryptionKeys, HoldReason,
+	ListingTenders, Pallet, Performance, Tenders, VendorStatus, Vendors,
 };
 use alloc::collections::btree_map::BTreeMap;
 use commerce_primitives::HoldersOf;
@@ -23,7 +23,8 @@ impl<T: Config> Pallet<T> {
 	///    its counts are consistent (`buyer_cancelled`, `perfect` and `shipped_on_time` at most
 	///    `closed`; `disputes_lost` at most `disputes`; the sample at most the eligible orders;
 	///    each value at most `eligible_value`, `missed_value` at most `cancelled_value`).
-	/// 4. Credentials, KPIs and service-credit lists exist only for registered vendors.
+	/// 4. Credentials, KPIs, service-credit lists and encryption keys exist only for registered
+	///    vendors; no encryption key is all zeros.
 	/// 5. The funds on hold under [`HoldReason::TenderDeposit`] are exactly the deposits of the
 	///    bids not revealed yet and of the openers of open replacement tenders; every bid belongs to an open tender, which counts it, within
 	///    `MaxBids`; each open tender is the one its listing points to.
@@ -71,6 +72,13 @@ impl<T: Config> Pallet<T> {
 		}
 		for who in Credentials::<T>::iter_keys() {
 			ensure!(Vendors::<T>::contains_key(&who), "credentials of an unregistered account");
+		}
+		for (who, key) in EncryptionKeys::<T>::iter() {
+			ensure!(
+				Vendors::<T>::contains_key(&who),
+				"an encryption key of an unregistered account"
+			);
+			ensure!(key != [0; 32], "an all-zero encryption key");
 		}
 		for who in Affected::<T>::iter_keys() {
 			ensure!(Vendors::<T>::contains_key(&who), "credits owed by an unregistered account");

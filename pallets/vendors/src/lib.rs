@@ -227,6 +227,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Vendors<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, VendorOf<T>>;
 
+	/// Each vendor's published X25519 public key, to which buyers seal their delivery
+	/// addresses (`orders.place_sealed_order`). Only registered vendors have one (paid for by
+	/// the bond); removed with the vendor.
+	#[pallet::storage]
+	pub type EncryptionKeys<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, EncryptionKey>;
+
 	/// Each vendor's credentials.
 	#[pallet::storage]
 	pub type Credentials<T: Config> = StorageMap<
@@ -337,6 +344,13 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// A vendor published (`Some`) or withdrew (`None`) its encryption key.
+		EncryptionKeySet {
+			/// The vendor.
+			vendor: T::AccountId,
+			/// The X25519 public key buyers seal delivery addresses to now.
+			key: Option<EncryptionKey>,
+		},
 		/// An account applied to sell; its bond is on hold.
 		Applied {
 			/// The applicant.
@@ -593,6 +607,8 @@ pub mod pallet {
 		/// The revealed bid is outside the tender's terms (a zero price, or a ship window
 		/// shorter than a listing may have or longer than the tender's).
 		BidOutOfTerms,
+		/// An encryption key must not be all zeros (no X25519 public key is).
+		InvalidEncryptionKey,
 	}
 
 	#[pallet::hooks]
@@ -808,6 +824,20 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let bids = Self::do_close_tender(tender)?;
 			Ok(Some(T::WeightInfo::close_tender(bids)).into())
+		}
+
+		/// Publish (`Some`) or withdraw (`None`) the caller's X25519 public key, to which
+		/// buyers seal their delivery addresses. Only a registered vendor. Orders sealed to a
+		/// previous key stay sealed to it: keep the old secret until they close. Emits
+		/// `EncryptionKeySet`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::set_encryption_key())]
+		pub fn set_encryption_key(
+			origin: OriginFor<T>,
+			key: Option<EncryptionKey>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_encryption_key(who, key)
 		}
 	}
 }

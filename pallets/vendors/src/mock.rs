@@ -247,6 +247,9 @@ impl crate::WeightInfo for TestWeights {
 	fn set_policy() -> Weight {
 		Weight::zero()
 	}
+	fn set_encryption_key() -> Weight {
+		Weight::zero()
+	}
 	fn set_period_length() -> Weight {
 		Weight::zero()
 	}

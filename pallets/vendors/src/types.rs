@@ -414,3 +414,8 @@ impl<Balance: Zero> PeriodKpis<Balance> {
 		}
 	}
 }
+
+/// A vendor's X25519 public key (32 bytes, as libsodium's `crypto_box` uses it): buyers seal
+/// their delivery addresses to it in the browser (a sealed box), and only the vendor's secret
+/// key opens them.
+pub type EncryptionKey = [u8; 32];

@@ -60,6 +60,7 @@ pub trait WeightInfo {
 	fn commit_bid() -> Weight;
 	fn reveal_bid() -> Weight;
 	fn close_tender(b: u32, ) -> Weight;
+	fn set_encryption_key() -> Weight;
 }
 
 /// Weights for `pallet_vendors` measured on the machine named above, with the runtime's `DbWeight`.
@@ -330,6 +331,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn set_encryption_key() -> Weight {
+		// Proof size (bytes): measured `871`, estimated `3766`.
+		// Minimum execution time: 85_820_000 picoseconds.
+		Weight::from_parts(146_503_000, 3766)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 	/// Storage: `Vendors::Tenders` (r:1 w:1)
 	/// Proof: `Vendors::Tenders` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:17 w:2)
@@ -455,6 +463,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reveal_bid() -> Weight {
+		Weight::from_parts(146_503_000, 3766)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn set_encryption_key() -> Weight {
 		Weight::from_parts(146_503_000, 3766)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))

@@ -91,6 +91,8 @@ impl pallet_orders::Config for Runtime {
 	type DefaultMinConfirmWindow = ConstU32<{ DAYS }>;
 	type MaxWindow = ConstU32<{ 90 * DAYS }>;
 	type MaxOrdersPage = ConstU32<100>;
+	// A sealed box (48 bytes of overhead) of a delivery address of up to 464 bytes.
+	type MaxSealedDelivery = ConstU32<512>;
 	// The larger of the USDC and the CMRC measurements (`weights::Larger`).
 	type WeightInfo = crate::weights::Larger<
 		pallet_orders::weights::SubstrateWeight<Runtime>,

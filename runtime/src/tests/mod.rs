@@ -11,6 +11,7 @@ mod payments;
 mod profit_sharing;
 mod provenance;
 mod replenishment;
+mod sealed_delivery;
 mod vendors;
 
 use crate::{

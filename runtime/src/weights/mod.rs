@@ -49,6 +49,7 @@ larger!(pallet_orders::WeightInfo {
 	update_listing(),
 	delist(),
 	place_order(),
+	place_sealed_order(),
 	cancel_order(),
 	ship_order(),
 	confirm_delivery(),

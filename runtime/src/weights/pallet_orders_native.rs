@@ -134,6 +134,16 @@ impl<T: frame_system::Config> pallet_orders::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
+	fn place_sealed_order() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3512`
+		//  Estimated: `6078`
+		// Minimum execution time: 190_103_000 picoseconds.
+		Weight::from_parts(199_837_000, 0)
+			.saturating_add(Weight::from_parts(0, 6078))
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().writes(10))
+	}
 	/// Storage: `ProfitSharing::Placements` (r:1 w:0)
 	/// Proof: `ProfitSharing::Placements` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)

@@ -2,7 +2,8 @@
 
 use crate::{
 	AccountOrders, BalanceOf, Config, Deadlines, Error, Event, Listings, MinConfirmWindow,
-	NextOrderId, Order, OrderOf, OrderState, Orders, Pallet, Reference,
+	NextOrderId, Order, OrderOf, OrderState, Orders, Pallet, Reference, SealedDeliveries,
+	SealedDeliveryOf,
 };
 use commerce_primitives::{
 	currency::CurrencyDeposit, deadlines, AcceptedCurrencies, Escrow, ListingId, OrderId,
@@ -22,8 +23,10 @@ impl<T: Config> Pallet<T> {
 		quantity: u32,
 		max_unit_price: BalanceOf<T>,
 		currency: T::CurrencyId,
+		delivery: Option<SealedDeliveryOf<T>>,
 	) -> Result<(OrderId, frame_support::weights::Weight), DispatchError> {
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
+		ensure!(delivery.as_ref().is_none_or(|d| !d.is_empty()), Error::<T>::EmptyDelivery);
 		let mut listing = Listings::<T>::get(listing_id).ok_or(Error::<T>::ListingNotFound)?;
 		ensure!(listing.currency == currency, Error::<T>::WrongCurrency);
 		ensure!(listing.vendor != buyer, Error::<T>::CannotBuyOwnListing);
@@ -44,7 +47,11 @@ impl<T: Config> Pallet<T> {
 		// Every step below either succeeds or fails the dispatch, which rolls back all of them:
 		// units are never reserved without the payment held, nor the payment without the units.
 		T::Escrow::hold(id, &buyer, &listing.vendor, currency.clone(), total)?;
-		let deposit = T::OrderDeposit::hold(&buyer, &currency, Self::order_footprint())?;
+		let footprint = match &delivery {
+			Some(sealed) => Self::sealed_order_footprint(sealed.len()),
+			None => Self::order_footprint(),
+		};
+		let deposit = T::OrderDeposit::hold(&buyer, &currency, footprint)?;
 		deadlines::schedule::<Deadlines<T>, _, _>(ship_by, id);
 		listing.stock = listing.stock.saturating_sub(quantity);
 		listing.reserved = reserved;
@@ -86,6 +93,11 @@ impl<T: Config> Pallet<T> {
 			total,
 			ship_by,
 		});
+		if let Some(sealed) = delivery {
+			let bytes = sealed.len() as u32;
+			SealedDeliveries::<T>::insert(id, sealed);
+			Self::deposit_event(Event::DeliverySealed { order: id, bytes });
+		}
 		// Last, so that a purchase order it raises follows the order in the events.
 		let replenished = T::Replenisher::stock_fell(listing_id, &vendor, stock);
 		Ok((id, replenished))
@@ -226,6 +238,8 @@ impl<T: Config> Pallet<T> {
 		T::OrderDeposit::release(&order.buyer, &order.currency, order.deposit)?;
 		deadlines::cancel::<Deadlines<T>, _, _>(order.deadline, id);
 		Orders::<T>::remove(id);
+		// Erase the delivery address with the order: nothing of it outlives the order.
+		SealedDeliveries::<T>::remove(id);
 		AccountOrders::<T>::remove(&order.buyer, id);
 		AccountOrders::<T>::remove(&order.vendor, id);
 		T::Observer::order_closed(&OrderReport {

@@ -48,7 +48,7 @@ impl<T: Config> commerce_primitives::OrderParties<T::AccountId> for Pallet<T> {
 		T::VendorRegistry::make_active_vendor(vendor);
 		let listing = Self::benchmark_listing(vendor);
 		let listed = Listings::<T>::get(listing).expect("just listed");
-		Self::do_place_order(buyer.clone(), listing, 1, listed.unit_price, listed.currency)
+		Self::do_place_order(buyer.clone(), listing, 1, listed.unit_price, listed.currency, None)
 			.expect("a funded buyer orders")
 			.0
 	}

@@ -12,6 +12,7 @@ mod migrations;
 mod observer;
 mod on_idle;
 mod place_order;
+mod place_sealed_order;
 mod process_overdue;
 mod queries;
 mod refund_order;

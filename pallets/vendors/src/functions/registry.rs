@@ -1,8 +1,8 @@
 //! The registry: applications, vetting, suspension, retirement.
 
 use crate::{
-	Affected, Config, Credentials, CurrentPeriod, Error, Event, Pallet, Performance, VendorRecord,
-	VendorStatus, Vendors,
+	Affected, Config, Credentials, CurrentPeriod, EncryptionKey, EncryptionKeys, Error, Event,
+	Pallet, Performance, VendorRecord, VendorStatus, Vendors,
 };
 use frame_support::{
 	ensure,
@@ -120,8 +120,25 @@ impl<T: Config> Pallet<T> {
 		T::Currency::release(&Self::bond_reason(), who, bond, Precision::Exact)?;
 		Vendors::<T>::remove(who);
 		Credentials::<T>::remove(who);
+		EncryptionKeys::<T>::remove(who);
 		Performance::<T>::remove(who);
 		Affected::<T>::remove(who);
+		Ok(())
+	}
+
+	pub(crate) fn do_set_encryption_key(
+		who: T::AccountId,
+		key: Option<EncryptionKey>,
+	) -> DispatchResult {
+		Self::vendor(&who)?;
+		match key {
+			Some(key) => {
+				ensure!(key != [0; 32], Error::<T>::InvalidEncryptionKey);
+				EncryptionKeys::<T>::insert(&who, key);
+			},
+			None => EncryptionKeys::<T>::remove(&who),
+		}
+		Self::deposit_event(Event::EncryptionKeySet { vendor: who, key });
 		Ok(())
 	}
 }

@@ -10,6 +10,7 @@ mod kpis;
 mod migrations;
 mod periods;
 mod retire;
+mod set_encryption_key;
 mod set_policy;
 mod suspend_reinstate;
 mod tenders;

@@ -1,0 +1,75 @@
+// Small DOM helpers and the transaction status line every action shares.
+import type { Transaction } from 'polkadot-api';
+import type { PolkadotSigner } from 'polkadot-api/signer';
+import { explain, type Api } from './chain';
+
+type Child = Node | string | number | null | undefined | false;
+
+/** `h('p', { class: 'x' }, 'text', child)`: an element with attributes and children. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | EventListener> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
+    else if (v === true) el.setAttribute(k, '');
+    else if (v !== false) el.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'number' ? String(c) : c);
+  return el;
+}
+
+export function shortAddress(address: string) {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
+
+export interface TxResult {
+  ok: boolean;
+  events: { type: string; value: { type: string; value: any } }[];
+  block: { hash: string; number: number };
+}
+
+/**
+ * Sign and submit `tx`, telling `status` each step in plain words: signing, in a block (with its
+ * number), final. Resolves with the finalized result; a failed dispatch is explained from the
+ * metadata's error docs and rejects.
+ */
+export function submit(api: Api, tx: Transaction<any, any>, signer: PolkadotSigner, status: HTMLElement): Promise<TxResult> {
+  status.className = 'status pending';
+  status.textContent = 'Waiting for your signature…';
+  return new Promise((resolve, reject) => {
+    const fail = async (error: unknown) => {
+      status.className = 'status error';
+      status.textContent = await explain(api, error);
+      reject(new Error(status.textContent));
+    };
+    let watched;
+    try {
+      watched = tx.signSubmitAndWatch(signer);
+    } catch (err) {
+      return void fail(err);
+    }
+    watched.subscribe({
+      next: (event: any) => {
+        if (event.type === 'signed') status.textContent = 'Signed; sending to the network…';
+        if (event.type === 'broadcasted') status.textContent = 'Sent; waiting for a block…';
+        if (event.type === 'txBestBlocksState' && event.found) {
+          if (!event.ok) return void fail(event.dispatchError);
+          status.className = 'status inblock';
+          status.textContent = `In block #${event.block.number}; waiting for finality…`;
+          status.dataset.state = 'in-block';
+        }
+        if (event.type === 'finalized') {
+          if (!event.ok) return void fail(event.dispatchError);
+          status.className = 'status final';
+          status.textContent = `Final in block #${event.block.number}.`;
+          status.dataset.state = 'final';
+          resolve(event as TxResult);
+        }
+      },
+      error: fail,
+    });
+  });
+}

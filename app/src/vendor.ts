@@ -1,0 +1,86 @@
+// The vendor console: the key buyers seal addresses to (its secret stays in this browser), the
+// orders to ship with their addresses opened here, shipping with a tracking number (its hash goes
+// on chain), and full refunds of unshipped orders.
+import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
+import { Binary } from 'polkadot-api';
+import { currencyInfo, formatAmount, type Chain } from './chain';
+import { newVendorKey, openWithAny, vendorKeys } from './seal';
+import { title, toBytes } from './storefront';
+import { h, submit } from './ui';
+import { accountPicker, accounts, type Account } from './wallet';
+
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+export async function vendorConsole(chain: Chain, root: HTMLElement) {
+  const body = h('div', { id: 'vendor-body' });
+  const picker = accountPicker(await accounts(chain.dev), 'vendor', (a) => a && render(chain, body, a));
+  root.replaceChildren(h('h1', {}, 'Vendor console'), h('label', {}, 'Vendor account ', picker), body);
+}
+
+async function render(chain: Chain, body: HTMLElement, account: Account) {
+  const { api } = chain;
+  const status = h('p', { class: 'status', id: 'vendor-status' });
+  const record = await api.apis.VendorsApi.vendor(account.address);
+  if (!record) {
+    body.replaceChildren(h('p', {}, 'This account is not a registered vendor.'));
+    return;
+  }
+  const published = await api.query.Vendors.EncryptionKeys.getValue(account.address, { at: 'best' });
+  const local = await vendorKeys(account.address);
+  const publishedHex = published ? hex(toBytes(published)) : undefined;
+  const hasSecret = publishedHex !== undefined && local.some((k) => hex(k.publicKey) === publishedHex);
+  const keyCard = h(
+    'section',
+    { class: 'card', id: 'key-card' },
+    h('h2', {}, 'Delivery address key'),
+    publishedHex
+      ? h('p', {}, `Published key ${publishedHex.slice(0, 16)}…`, hasSecret ? ' (its secret is in this browser)' : ' — its secret is NOT in this browser: addresses sealed to it cannot be opened here')
+      : h('p', {}, 'No key published: buyers cannot send you a private address.'),
+    h('button', {
+      id: 'publish-key',
+      onclick: async () => {
+        const key = await newVendorKey(account.address);
+        await submit(api, api.tx.Vendors.set_encryption_key({ key: Binary.toHex(key) }), account.signer, status).catch(() => {});
+        render(chain, body, account);
+      },
+    }, publishedHex ? 'Replace the key' : 'Create and publish a key'),
+  );
+
+  const list = h('div', { id: 'to-ship' });
+  const orders = await api.apis.CommerceApi.orders_of(account.address, undefined, 100);
+  for (const [id, order] of orders.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (order.vendor !== account.address || order.state.type !== 'Paid') continue;
+    const listing = await api.apis.CommerceApi.listing(order.listing);
+    const info = await currencyInfo(api, order.currency as any);
+    const sealed = await api.query.Orders.SealedDeliveries.getValue(id, { at: 'best' });
+    const address = sealed ? await openWithAny(toBytes(sealed), account.address) : undefined;
+    const tracking = h('input', { class: 'tracking', placeholder: 'Tracking number' });
+    list.append(
+      h(
+        'article',
+        { class: 'to-ship', 'data-order': String(id) },
+        h('h3', {}, `Order #${id}: ${order.quantity} × ${listing ? title(listing.metadata) : `listing ${order.listing}`}`),
+        h('p', {}, formatAmount(order.total, info)),
+        h('pre', { class: 'address' }, address ?? (sealed ? 'Sealed to a key whose secret is not in this browser.' : 'No delivery address given.')),
+        tracking,
+        h('button', {
+          class: 'ship',
+          onclick: async () => {
+            const reference = blake2b256(new TextEncoder().encode(tracking.value.trim()));
+            await submit(api, api.tx.Orders.ship_order({ order: id, tracking: Binary.toHex(reference) }), account.signer, status).catch(() => {});
+            render(chain, body, account);
+          },
+        }, 'Ship'),
+        h('button', {
+          class: 'refund',
+          onclick: async () => {
+            await submit(api, api.tx.Orders.refund_order({ order: id, amount: order.total }), account.signer, status).catch(() => {});
+            render(chain, body, account);
+          },
+        }, 'Refund in full'),
+      ),
+    );
+  }
+  if (!list.childElementCount) list.append(h('p', {}, 'No paid orders wait for shipment.'));
+  body.replaceChildren(h('p', {}, `Status: ${record.status.type}`), keyCard, h('h2', {}, 'Orders to ship'), list, status);
+}

@@ -1,0 +1,228 @@
+// Issue 24 in a real browser: Debian's headless Chromium, driven by playwright-core, runs the app
+// (app/, PAPI) against a dev node. A wallet extension is injected into each page
+// (`window.injectedWeb3`, the interface Polkadot.js, Talisman and SubWallet implement) and signs
+// in Node with the dev keys, so the app's own connect-and-sign path runs. Dave publishes his
+// encryption key from the vendor console; Eve buys from the storefront with her delivery address
+// sealed in the browser; Dave sees it opened in his console and ships; Eve watches the order
+// move live and confirms; balances move to the planck. Then every extrinsic and event of every
+// block of the flow is searched for the address: it is never on chain in clear (the ciphertext,
+// as a control, is). Screenshots of each page go to $SCREENSHOTS (default
+// ~/.cache/commerce-chain/test-results/app).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { chromium } from 'playwright-core';
+import { freePort, sleep, startDevNode, submit } from './lib/node.mjs';
+
+const APP = new URL('../../app/', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = process.env.SCREENSHOTS ?? join(process.env.HOME, '.cache/commerce-chain/test-results/app');
+const UNIT = 10n ** 12n;
+const PRICE = 25n * UNIT;
+const ADDRESS = 'Eve Example\n17 Rue des Tilleuls\n75011 Paris\nFrance';
+
+let node;
+let server;
+let browser;
+let k;
+const fees = new Map();
+const recordFees = (api, events = []) => {
+  for (const { event } of events) {
+    if (api.events.transactionPayment.TransactionFeePaid.is(event)) {
+      const who = event.data.who.toString();
+      fees.set(who, (fees.get(who) ?? 0n) + event.data.actualFee.toBigInt());
+    }
+  }
+};
+
+before(async () => {
+  assert.ok(existsSync(join(APP, 'dist/app.js')), 'app/dist is built (scripts/test.sh builds it; or `npm run descriptors && npm run build` in app/)');
+  assert.ok(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (setup.sh installs Debian's chromium)`);
+  await cryptoWaitReady();
+  node = await startDevNode();
+  const port = await freePort();
+  server = spawn(process.execPath, [join(APP, 'serve.mjs'), '--node', `ws://127.0.0.1:${node.rpcPort}`, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => server.stdout.once('data', resolve));
+  server.url = `http://127.0.0.1:${port}/`;
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  k = Object.fromEntries(['Dave', 'Eve', 'Ferdie'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`, { name: n })]));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  await node?.stop();
+});
+
+/**
+ * A page with a wallet extension named `test-wallet` holding `pairs`. The extension's signer
+ * builds the payload from the JSON the app sends (Polkadot.js's `ExtrinsicPayload`, as the
+ * Polkadot.js extension does) and signs it with the pair in Node.
+ */
+async function walletPage(pairs) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('[page]', err));
+  page.on('console', (m) => m.type() !== 'log' && console.error('[browser]', m.text()));
+  const api = node.api;
+  const byAddress = new Map(pairs.map((p) => [p.address, p]));
+  await page.exposeFunction('__testWalletSign', (payload) => {
+    const pair = byAddress.get(payload.address);
+    if (!pair) throw new Error(`the wallet holds no key for ${payload.address}`);
+    const extrinsicPayload = api.registry.createType('ExtrinsicPayload', payload, { version: payload.version });
+    return { id: 1, signature: extrinsicPayload.sign(pair).signature };
+  });
+  const accounts = pairs.map((p) => ({ address: p.address, name: `${p.meta.name} (test wallet)`, type: 'sr25519' }));
+  await page.addInitScript((list) => {
+    window.injectedWeb3 = {
+      'test-wallet': {
+        version: '1.0.0',
+        enable: async () => ({
+          accounts: { get: async () => list, subscribe: (cb) => { cb(list); return () => {}; } },
+          signer: {
+            signPayload: (payload) => window.__testWalletSign(payload),
+            signRaw: async () => { throw new Error('signRaw is not used'); },
+          },
+        }),
+      },
+    };
+  }, accounts);
+  return page;
+}
+
+const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const free = async (pair) => (await node.api.query.system.account(pair.address)).data.free.toBigInt();
+
+test('buy with a sealed address, ship from the vendor console, confirm: in Chromium, signing through an injected wallet', async () => {
+  const api = node.api;
+  const listed = await submit(api, api.tx.orders.createListing('Native', PRICE, 5, JSON.stringify({ title: 'Oak chair' }), 100, 100), k.dave);
+  const listing = (await api.query.orders.nextListingId()).toBigInt() - 1n;
+  // The flow starts after the listing's block: balances from there, fees and the search below
+  // from the next block on.
+  const first = (await api.rpc.chain.getHeader(listed.blockHash)).number.toNumber() + 1;
+  const before = {
+    dave: (await api.query.system.account.at(listed.blockHash, k.dave.address)).data.free.toBigInt(),
+    eve: (await api.query.system.account.at(listed.blockHash, k.eve.address)).data.free.toBigInt(),
+  };
+
+  // Dave publishes his key from the vendor console; its secret stays in his browser.
+  const vendor = await walletPage([k.dave]);
+  await vendor.goto(`${server.url}#/vendor`);
+  await vendor.selectOption('#account', `test-wallet:${k.dave.address}`);
+  await vendor.click('#publish-key');
+  await vendor.waitForSelector('#key-card >> text=its secret is in this browser', { timeout: 60_000 }).catch(async (err) => {
+    await shot(vendor, 'failed-publish-key');
+    throw new Error(`${err.message}\nstatus: ${await vendor.locator('#vendor-status').textContent().catch(() => '?')}`);
+  });
+  const key = (await api.query.vendors.encryptionKeys(k.dave.address)).unwrap();
+  assert.equal(key.length, 32);
+
+  // Eve buys from the storefront.
+  const buyer = await walletPage([k.eve]);
+  await buyer.goto(server.url);
+  await buyer.waitForSelector('body[data-catalogue]', { timeout: 60_000 });
+  const card = buyer.locator(`article[data-listing="${listing}"]`);
+  assert.match(await card.textContent(), /Oak chair/);
+  assert.match(await card.textContent(), /25\.00 CMRC/);
+  assert.match(await card.textContent(), /Active/);
+  await shot(buyer, 'storefront');
+  await card.locator('button').click();
+  await buyer.waitForSelector('#place-order:not([disabled])');
+  await buyer.selectOption('#account', `test-wallet:${k.eve.address}`);
+  await buyer.fill('#address', ADDRESS);
+  await shot(buyer, 'checkout');
+  await buyer.click('#place-order');
+  await buyer.waitForURL(/#\/order\/\d+$/, { timeout: 60_000 });
+  const order = BigInt(buyer.url().match(/order\/(\d+)$/)[1]);
+  await buyer.waitForSelector('.state[data-state="Paid"]', { timeout: 30_000 });
+  const sealed = (await api.query.orders.sealedDeliveries(order)).unwrap().toU8a(true);
+  assert.equal(sealed.length, new TextEncoder().encode(ADDRESS).length + 48, 'a sealed box: the address plus 48 bytes');
+
+  // Dave's console (reloaded: it remembers his account) opens the address and ships with a
+  // tracking number.
+  await vendor.reload();
+  const toShip = vendor.locator(`.to-ship[data-order="${order}"]`);
+  await toShip.waitFor({ timeout: 30_000 });
+  assert.equal(await toShip.locator('.address').textContent(), ADDRESS);
+  await shot(vendor, 'vendor-console');
+  await toShip.locator('.tracking').fill('1Z999AA10123456784');
+  await toShip.locator('button.ship').click();
+  await vendor.waitForSelector('#vendor-status[data-state="final"]', { timeout: 60_000 });
+
+  // Eve's page follows without a reload: shipped, in a block then final; she confirms.
+  await buyer.waitForSelector('.state[data-state="Shipped"]', { timeout: 30_000 });
+  await buyer.waitForSelector('#timeline li[data-state="final"] >> text=Shipped', { timeout: 60_000 });
+  await shot(buyer, 'order-shipped');
+  await buyer.click('#confirm');
+  await buyer.waitForSelector('#order-status[data-state="final"]', { timeout: 60_000 });
+  await buyer.waitForSelector('.state[data-state="closed"]', { timeout: 30_000 });
+  await buyer.waitForSelector('#timeline >> text=Completed', { timeout: 30_000 });
+  await shot(buyer, 'order-completed');
+
+  // Every block of the flow: fees, and the address never in clear.
+  const last = (await api.rpc.chain.getHeader()).number.toNumber();
+  const needle = new TextEncoder().encode('Rue des Tilleuls');
+  const contains = (hay, n) => {
+    outer: for (let i = 0; i + n.length <= hay.length; i++) {
+      for (let j = 0; j < n.length; j++) if (hay[i + j] !== n[j]) continue outer;
+      return true;
+    }
+    return false;
+  };
+  let ciphertextSeen = false;
+  for (let number = first; number <= last; number++) {
+    const hash = await api.rpc.chain.getBlockHash(number);
+    const block = await api.rpc.chain.getBlock(hash);
+    const events = await api.query.system.events.at(hash);
+    recordFees(api, events);
+    for (const xt of block.block.extrinsics) {
+      const bytes = xt.toU8a();
+      assert.ok(!contains(bytes, needle), `block #${number} carries the address in clear`);
+      ciphertextSeen ||= contains(bytes, sealed);
+    }
+    assert.ok(!contains(events.toU8a(), needle), `events of block #${number} carry the address in clear`);
+  }
+  assert.ok(ciphertextSeen, 'the sealed address is in the order extrinsic (the search works)');
+  assert.ok((await api.query.orders.sealedDeliveries(order)).isNone, 'erased at close');
+
+  // Balances: Eve paid the price and her fees (the order deposit came back); Dave got the price
+  // less the marketplace fee, less his fees.
+  const marketplaceFee = (await api.query.escrow.marketplaceFee()).toBigInt();
+  const payout = PRICE - (PRICE * marketplaceFee) / 1_000_000_000n;
+  const feeOf = (pair) => fees.get(pair.address) ?? 0n;
+  assert.ok(feeOf(k.eve) > 0n && feeOf(k.dave) > 0n);
+  assert.equal(await free(k.eve), before.eve - PRICE - feeOf(k.eve));
+  assert.equal(await free(k.dave), before.dave + payout - feeOf(k.dave));
+});
+
+test('the catalogue of 1,000 listings renders, and its time to first render is reported', async () => {
+  const api = node.api;
+  const existing = (await api.query.orders.nextListingId()).toNumber();
+  // 1,000 listings in batches of 250 (Ferdie is a genesis vendor).
+  for (let start = existing; start < 1000; start += 250) {
+    const calls = [];
+    for (let i = start; i < Math.min(start + 250, 1000); i++) {
+      calls.push(api.tx.orders.createListing('Native', UNIT + BigInt(i), 10, JSON.stringify({ title: `Item ${i}` }), 100, 100));
+    }
+    await submit(api, api.tx.utility.batchAll(calls), k.ferdie);
+  }
+  const page = await walletPage([]);
+  const started = Date.now();
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-catalogue]', { timeout: 120_000 });
+  const wall = Date.now() - started;
+  const count = Number(await page.getAttribute('body', 'data-catalogue'));
+  const inApp = Number(await page.getAttribute('body', 'data-catalogue-ms'));
+  assert.ok(count >= 1000, `${count} listings rendered`);
+  assert.equal(await page.locator('article.listing').count(), count);
+  assert.match(await page.locator('article[data-listing="999"]').textContent(), /Item 999/);
+  await shot(page, 'catalogue-1000');
+  console.log(`# catalogue of ${count} listings: first full render ${wall} ms from navigation (${inApp} ms in the app after connecting)`);
+  await sleep(0);
+});
