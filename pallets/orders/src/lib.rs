@@ -761,12 +761,14 @@ pub mod pallet {
 		}
 
 		/// The deposit footprint of an order with a sealed delivery address of `bytes` bytes:
-		/// the order's and a second item of that length (its key and length prefix included).
+		/// the order's bytes and the address item's (its key and length prefix included),
+		/// counted as one item (storage prices multiply `count` by `size`, so the bytes are
+		/// charged once).
 		pub fn sealed_order_footprint(bytes: usize) -> Footprint {
 			let item = OrderId::max_encoded_len()
 				.saturating_add(codec::Compact::<u32>::max_encoded_len())
 				.saturating_add(bytes);
-			Footprint::from_parts(2, OrderOf::<T>::max_encoded_len().saturating_add(item))
+			Footprint::from_parts(1, OrderOf::<T>::max_encoded_len().saturating_add(item))
 		}
 	}
 }

@@ -374,24 +374,29 @@ pub type ListingDeposit = HoldConsideration<
 	ListingDepositReason,
 	LinearStoragePrice<ConstU64<10>, ConstU64<1>, Balance>,
 >;
-/// Order deposit: 5 native units per stored item, in the order's currency (2 [`STABLE`] at its
-/// rate of 3): 5 for an order, 10 with a sealed delivery address.
+/// Order deposit: 5 native units, in the order's currency (2 [`STABLE`] at its rate of 3), and
+/// 1 more per byte a sealed delivery address adds to the footprint.
 pub type OrderDeposit = commerce_primitives::currency::HoldInCurrency<
 	NativeAndAssets,
 	OrderDepositReason,
-	PerItem,
+	OrderPrice,
 	MockCurrencies,
 >;
 
-/// 5 native units per stored item of a footprint.
-pub struct PerItem;
-impl sp_runtime::traits::Convert<frame_support::traits::Footprint, Balance> for PerItem {
+/// 5 for an order's footprint, plus 1 per byte above it.
+pub struct OrderPrice;
+impl sp_runtime::traits::Convert<frame_support::traits::Footprint, Balance> for OrderPrice {
 	fn convert(footprint: frame_support::traits::Footprint) -> Balance {
-		5 * footprint.count
+		let order = pallet_orders::Pallet::<Test>::order_footprint().size;
+		5 + footprint.size.saturating_sub(order)
 	}
 }
-/// The order deposit of a sealed order, in the native token.
-pub const SEALED_ORDER_DEPOSIT: Balance = 10;
+
+/// The order deposit, in the native token, of an order with a sealed address of `len` bytes:
+/// 5, and the address item's bytes (key 8, length prefix up to 5, the ciphertext).
+pub const fn sealed_order_deposit(len: u64) -> Balance {
+	5 + 8 + 5 + len
+}
 /// The order deposit in [`STABLE`].
 pub const STABLE_ORDER_DEPOSIT: Balance = 2;
 

@@ -62,11 +62,14 @@ fn a_sealed_address_pays_for_its_bytes_and_is_erased_when_the_order_closes() {
 		assert_ok!(sealed_order(300).dispatch(origin(Sr25519Keyring::Eve)));
 		check_invariants();
 		let deposit = deposit_of(Orders::sealed_order_footprint(300));
-		// The address's share of the deposit: its 300 bytes and a storage item's overhead.
-		assert!(
-			deposit > deposit_of(Orders::order_footprint()) + 300 * CommerceDepositPerByte::get()
+		// The address's share of the deposit: its 300 bytes, its key and length prefix.
+		assert_eq!(
+			deposit - deposit_of(Orders::order_footprint()),
+			(300 + 8 + 5) * CommerceDepositPerByte::get()
 		);
-		assert_eq!(reserved(Sr25519Keyring::Eve), held + deposit);
+		assert_eq!(pallet_orders::Orders::<Runtime>::get(0).map(|o| o.deposit), Some(deposit));
+		// Escrow holds the price from Eve too.
+		assert_eq!(reserved(Sr25519Keyring::Eve), held + PRICE + deposit);
 		assert_eq!(SealedDeliveries::<Runtime>::get(0).map(|d| d.len()), Some(300));
 
 		assert_ok!(Orders::ship_order(origin(Sr25519Keyring::Dave), 0, [1; 32]));
@@ -81,7 +84,8 @@ fn a_sealed_address_pays_for_its_bytes_and_is_erased_when_the_order_closes() {
 #[test]
 fn the_runtime_bounds_the_ciphertext() {
 	development_ext().execute_with(|| {
-		let max = <<Runtime as pallet_orders::Config>::MaxSealedDelivery as Get<u32>>::get() as usize;
+		let max =
+			<<Runtime as pallet_orders::Config>::MaxSealedDelivery as Get<u32>>::get() as usize;
 		assert_eq!(max, 512);
 		assert!(pallet_orders::SealedDeliveryOf::<Runtime>::try_from(vec![0; max + 1]).is_err());
 		list();

@@ -29,9 +29,9 @@ fn stores_the_ciphertext_with_a_deposit_for_it() {
 		let listing = list();
 		let id = sealed_order(BUYER, listing, 2);
 		assert_eq!(SealedDeliveries::<Test>::get(id), Some(sealed(60)));
-		assert_eq!(OrdersStorage::<Test>::get(id).unwrap().deposit, SEALED_ORDER_DEPOSIT);
-		assert_eq!(on_hold(BUYER), SEALED_ORDER_DEPOSIT);
-		assert_eq!(free(BUYER), INITIAL - 2 * PRICE - SEALED_ORDER_DEPOSIT);
+		assert_eq!(OrdersStorage::<Test>::get(id).unwrap().deposit, sealed_order_deposit(60));
+		assert_eq!(on_hold(BUYER), sealed_order_deposit(60));
+		assert_eq!(free(BUYER), INITIAL - 2 * PRICE - sealed_order_deposit(60));
 		// The order itself is the same as an unsealed one; the address follows it in events.
 		let events = events();
 		assert!(
