@@ -1,9 +1,12 @@
-// Serve the built app (dist/) against a node: `node serve.mjs [--node ws://127.0.0.1:9944]
-// [--port 8080] [--host 127.0.0.1]`. The node URL reaches the page as /config.json; a URL's
-// `?node=` overrides it in the browser.
+// Serve the built app (dist/) against a node, and resolve GS1 Digital Links (resolver.mjs):
+// `node serve.mjs [--node ws://127.0.0.1:9944] [--port 8080] [--host 127.0.0.1]
+// [--root https://id.example.com]`. The node URL reaches the page as /config.json; a URL's
+// `?node=` overrides it in the browser. `--root` is the public origin QR codes point to (the
+// resolver's `resolverRoot` and linkset anchors); by default the request's own host.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createResolver, isResolverPath } from './resolver.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -16,10 +19,20 @@ if (!existsSync(join(dist, 'app.js'))) {
   console.error('no dist/app.js: run `npm run descriptors && npm run build` first');
   process.exit(1);
 }
+const resolver = await createResolver(node);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json' };
 
 export const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
+  if (isResolverPath(path)) {
+    const root = args.root ?? `http://${req.headers.host ?? `${host}:${port}`}`;
+    resolver.handle(req, res, root).catch((err) => {
+      console.error('resolver:', err);
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end('The chain could not be read\n');
+    });
+    return;
+  }
   if (path === '/config.json') {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify({ node }));

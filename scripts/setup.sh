@@ -93,7 +93,7 @@ fi
 #    lockfile.
 if [ -f "$REPO_ROOT/tests/e2e/package-lock.json" ]; then
 	missing_npm=0
-	for package in @polkadot/api epcis2.js qrcode polkadot-api ws playwright-core; do
+	for package in @polkadot/api epcis2.js qrcode polkadot-api ws playwright-core ajv ajv-formats; do
 		[ -f "$REPO_ROOT/tests/e2e/node_modules/$package/package.json" ] || missing_npm=1
 	done
 	if [ "$missing_npm" -eq 1 ]; then

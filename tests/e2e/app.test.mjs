@@ -10,7 +10,7 @@
 // ~/.cache/commerce-chain/test-results/app).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
@@ -225,4 +225,91 @@ test('the catalogue of 1,000 listings renders, and its time to first render is r
   await shot(page, 'catalogue-1000');
   console.log(`# catalogue of ${count} listings: first full render ${wall} ms from navigation (${inApp} ms in the app after connecting)`);
   await sleep(0);
+});
+
+test('a QR code resolves: the batch page in Chromium, the GS1 linkset, the description file, 404 and 400', async () => {
+  const api = node.api;
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const [alice, charlie] = ['Alice', 'Charlie'].map((n) => keyring.addFromUri(`//${n}`));
+  // Event times are dated by the chain's clock, which is 0 until its first block.
+  if ((await api.query.timestamp.now()).toNumber() === 0) await submit(api, api.tx.system.remark('0x00'), alice);
+  const chainNow = (await api.query.timestamp.now()).toNumber();
+  const details = (extra = {}) => ({
+    eventTime: chainNow - 60_000, timeZoneOffset: 60, disposition: 'Active', readPoint: null,
+    bizLocation: null, readings: [], documents: [], ...extra,
+  });
+  const eventOf = (events, method) => events.find(({ event }) => event.section === 'provenance' && event.method === method)?.event;
+  // Alice, the dev vetting body, registers Charlie as producer (prefix 4006381), Dave as retailer.
+  await submit(api, api.tx.provenance.registerAttester(charlie.address, 1, ['4006381'], 1_000_000), alice);
+  await submit(api, api.tx.provenance.registerAttester(k.dave.address, 8, [], 1_000_000), alice);
+  const created = await submit(api, api.tx.provenance.commission('4006381333931', 'LOT-QR', null, details()), charlie);
+  const batch = eventOf(created.events, 'BatchCreated').data.batch.toNumber();
+  const shipped = await submit(api, api.tx.provenance.ship(batch, k.dave.address, null, details({ disposition: 'InTransit' })), charlie);
+  await submit(api, api.tx.provenance.receive(batch, eventOf(shipped.events, 'Recorded').data.event, details({ readings: [{ kind: 'Temperature', value: 4_500 }] })), k.dave);
+  // Dave sells it to Eve and ships it against her order: the page names the order, not Eve.
+  const listed = await submit(api, api.tx.orders.createListing('Native', UNIT, 1, JSON.stringify({ title: 'Olive oil' }), 100, 100), k.dave);
+  const listing = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing;
+  const placed = await submit(api, api.tx.orders.placeOrder(listing, 1, UNIT, 'Native'), k.eve);
+  const order = placed.events.find(({ event }) => event.method === 'OrderPlaced').event.data.order.toNumber();
+  await submit(api, api.tx.provenance.ship(batch, k.eve.address, order, details()), k.dave);
+
+  const path = '/01/04006381333931/10/LOT-QR';
+  const root = server.url.replace(/\/$/, '');
+  const Ajv = (await import('ajv')).default;
+  const addFormats = (await import('ajv-formats')).default;
+  const schema = (name) => JSON.parse(readFileSync(new URL(`./gs1/${name}`, import.meta.url), 'utf8'));
+  // Draft 7, formats (`uri`) checked; the schemas' annotations outside the vocabulary allowed.
+  const compile = (name) => addFormats(new Ajv({ strict: false, allErrors: true })).compile(schema(name));
+  const validators = {
+    description: compile('resolver-description-file-schema-1.2.0.json'),
+    linkset: compile('resolver-linkset-schema.json'),
+    gs1Linkset: compile('gs1-linkset-schema.json'),
+  };
+
+  // The description file.
+  const described = await fetch(`${root}/.well-known/gs1resolver`);
+  assert.equal(described.status, 200);
+  const descriptionFile = await described.json();
+  assert.ok(validators.description(descriptionFile), JSON.stringify(validators.description.errors));
+  assert.deepEqual(descriptionFile.supportedPrimaryKeys, ['01']);
+  assert.equal(descriptionFile.resolverRoot, root);
+
+  // The linkset, by Accept header and by `linkType=linkset`: both GS1 schemas accept it.
+  for (const request of [fetch(`${root}${path}`, { headers: { accept: 'application/linkset+json' } }), fetch(`${root}${path}?linkType=linkset`)]) {
+    const response = await request;
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /^application\/linkset\+json/);
+    assert.match(response.headers.get('link'), /rel="http:\/\/www\.w3\.org\/ns\/json-ld#context"/);
+    const linkset = await response.json();
+    assert.ok(validators.linkset(linkset), JSON.stringify(validators.linkset.errors));
+    assert.ok(validators.gs1Linkset(linkset), JSON.stringify(validators.gs1Linkset.errors));
+    assert.equal(linkset.linkset[0].anchor, `${root}${path}`);
+    assert.equal(linkset.linkset[0]['https://gs1.org/voc/defaultLink'][0].href, `${root}/provenance/${batch}`);
+  }
+  // The schema check can fail: a linkset without its anchor does not validate.
+  assert.ok(!validators.linkset({ linkset: [{ itemDescription: 'x' }] }));
+
+  // A browser is redirected to the default link, told where the linkset is.
+  const redirect = await fetch(`${root}${path}`, { redirect: 'manual' });
+  assert.equal(redirect.status, 307);
+  assert.equal(redirect.headers.get('location'), `${root}/provenance/${batch}`);
+  assert.match(redirect.headers.get('link'), /rel="linkset"/);
+  // Unknown product, unknown link type, malformed key.
+  assert.equal((await fetch(`${root}/01/04006381333931/10/NO-SUCH-LOT`)).status, 404);
+  assert.equal((await fetch(`${root}${path}?linkType=gs1:pip`, { redirect: 'manual' })).status, 404);
+  assert.equal((await fetch(`${root}/01/12AB/10/x`)).status, 400);
+
+  // Scanning the QR code in Chromium: the history, who attested each event, no buyer data.
+  const page = await walletPage([]);
+  await page.goto(`${root}${path}`);
+  await page.waitForSelector(`body[data-provenance="${batch}"]`, { timeout: 60_000 });
+  assert.equal(new URL(page.url()).pathname, `/provenance/${batch}`);
+  const steps = await page.locator('#provenance-timeline li').evaluateAll((items) => items.map((li) => li.dataset.step));
+  assert.deepEqual(steps, ['Commissioning', 'Shipping', 'Receiving', 'Shipping']);
+  const text = await page.locator('main').textContent();
+  assert.match(text, /Attested by .*\(producer\)/);
+  assert.match(text, /Temperature: 4\.5 °C/);
+  assert.match(text, new RegExp(`To the buyer of order #${order}`));
+  assert.ok(!text.includes(k.eve.address) && !text.includes(k.eve.address.slice(0, 6)), 'no buyer account on the page');
+  await shot(page, 'qr-page');
 });
