@@ -6,6 +6,7 @@ import { Binary } from 'polkadot-api';
 import { currencyInfo, formatAmount, type Chain } from './chain';
 import { newVendorKey, openWithAny, vendorKeys } from './seal';
 import { title, toBytes } from './storefront';
+import { kpiSection, listingsSection } from './vendor-listings';
 import { h, submit } from './ui';
 import { accountPicker, accounts, type Account } from './wallet';
 
@@ -82,5 +83,7 @@ async function render(chain: Chain, body: HTMLElement, account: Account) {
     );
   }
   if (!list.childElementCount) list.append(h('p', {}, 'No paid orders wait for shipment.'));
-  body.replaceChildren(h('p', {}, `Status: ${record.status.type}`), keyCard, h('h2', {}, 'Orders to ship'), list, status);
+  const refresh = () => render(chain, body, account);
+  const [listings, kpis] = await Promise.all([listingsSection(api, account, status, refresh), kpiSection(api, account)]);
+  body.replaceChildren(h('p', {}, `Status: ${record.status.type}`), keyCard, h('h2', {}, 'Orders to ship'), list, status, listings, kpis);
 }

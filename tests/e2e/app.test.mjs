@@ -313,3 +313,43 @@ test('a QR code resolves: the batch page in Chromium, the GS1 linkset, the descr
   assert.ok(!text.includes(k.eve.address) && !text.includes(k.eve.address.slice(0, 6)), 'no buyer account on the page');
   await shot(page, 'qr-page');
 });
+
+test('the vendor console lists, reprices and restocks, and shows KPIs against the policy', async () => {
+  const api = node.api;
+  const vendor = await walletPage([k.ferdie]);
+  await vendor.goto(`${server.url}#/vendor`);
+  await vendor.selectOption('#account', `test-wallet:${k.ferdie.address}`);
+  await vendor.waitForSelector('#create-listing');
+  await vendor.fill('#new-title', 'Walnut table');
+  await vendor.fill('#new-price', '12.5');
+  await vendor.fill('#new-stock', '3');
+  const next = (await api.query.orders.nextListingId()).toNumber();
+  await vendor.click('#create-listing');
+  const row = vendor.locator(`#listings tr[data-listing="${next}"]`);
+  await row.waitFor({ timeout: 60_000 });
+  let listing = (await api.query.orders.listings(next)).unwrap();
+  assert.equal(listing.unitPrice.toBigInt(), 12_500_000_000_000n);
+  assert.equal(listing.stock.toNumber(), 3);
+  assert.match(await row.textContent(), /Walnut table/);
+  // Restock to 7 and reprice to 11: one `update_listing`.
+  await row.locator('input.stock').fill('7');
+  await row.locator('input.price').fill('11');
+  await row.locator('button.update').click();
+  await vendor.waitForSelector(`#listings tr[data-listing="${next}"] >> text=7 (0 reserved)`, { timeout: 60_000 });
+  listing = (await api.query.orders.listings(next)).unwrap();
+  assert.equal(listing.stock.toNumber(), 7);
+  assert.equal(listing.unitPrice.toBigInt(), 11n * UNIT);
+  // One order of it completes (through Polkadot.js): the console charts the period's KPIs
+  // against the dev policy's thresholds, and the ladder.
+  const placed = await submit(api, api.tx.orders.placeOrder(next, 1, 11n * UNIT, 'Native'), k.eve);
+  const order = placed.events.find(({ event }) => event.method === 'OrderPlaced').event.data.order;
+  await submit(api, api.tx.orders.shipOrder(order, '0x' + '22'.repeat(32)), k.ferdie);
+  await submit(api, api.tx.orders.confirmDelivery(order), k.eve);
+  await vendor.reload();
+  await vendor.waitForSelector('#kpis figure[data-metric="on_time"] rect', { timeout: 30_000 });
+  assert.match(await vendor.locator('#ladder').textContent(), /Standing: Active/);
+  assert.match(await vendor.locator('#kpis').textContent(), /Policy: judged from \d+ orders a period/);
+  assert.match(await vendor.locator('#kpis figure[data-metric="on_time"] figcaption').textContent(), /Shipped on time: .*period \d+ 100\.0%.*\(at least \d+\.\d%\)/);
+  assert.match(await vendor.locator('#kpis figure[data-metric="cancellation"] figcaption').textContent(), /period \d+ 0\.0%/);
+  await shot(vendor, 'vendor-listings-kpis');
+});
