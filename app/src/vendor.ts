@@ -7,6 +7,7 @@ import { currencyInfo, formatAmount, type Chain } from './chain';
 import { newVendorKey, openWithAny, vendorKeys } from './seal';
 import { title, toBytes } from './storefront';
 import { kpiSection, listingsSection } from './vendor-listings';
+import { purchaseOrdersSection } from './vendor-purchases';
 import { h, submit } from './ui';
 import { accountPicker, accounts, type Account } from './wallet';
 
@@ -22,8 +23,10 @@ async function render(chain: Chain, body: HTMLElement, account: Account) {
   const { api } = chain;
   const status = h('p', { class: 'status', id: 'vendor-status' });
   const record = await api.apis.VendorsApi.vendor(account.address);
+  const refresh = () => render(chain, body, account);
   if (!record) {
-    body.replaceChildren(h('p', {}, 'This account is not a registered vendor.'));
+    // A supplier: its purchase orders only.
+    body.replaceChildren(h('p', {}, 'This account is not a registered vendor.'), await purchaseOrdersSection(api, account, status, refresh), status);
     return;
   }
   const published = await api.query.Vendors.EncryptionKeys.getValue(account.address, { at: 'best' });
@@ -83,7 +86,10 @@ async function render(chain: Chain, body: HTMLElement, account: Account) {
     );
   }
   if (!list.childElementCount) list.append(h('p', {}, 'No paid orders wait for shipment.'));
-  const refresh = () => render(chain, body, account);
-  const [listings, kpis] = await Promise.all([listingsSection(api, account, status, refresh), kpiSection(api, account)]);
-  body.replaceChildren(h('p', {}, `Status: ${record.status.type}`), keyCard, h('h2', {}, 'Orders to ship'), list, status, listings, kpis);
+  const [listings, purchases, kpis] = await Promise.all([
+    listingsSection(api, account, status, refresh),
+    purchaseOrdersSection(api, account, status, refresh),
+    kpiSection(api, account),
+  ]);
+  body.replaceChildren(h('p', {}, `Status: ${record.status.type}`), keyCard, h('h2', {}, 'Orders to ship'), list, status, listings, purchases, kpis);
 }
