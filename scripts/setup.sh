@@ -88,35 +88,31 @@ TOML
 	log "WASM builds will use the debian-rust toolchain"
 fi
 
-# 3. The end-to-end clients' npm packages (@polkadot/api, and polkadot-api with ws; epcis2.js
-#    and qrcode for the provenance export, playwright-core for the app's browser tests), from the
-#    lockfile.
-if [ -f "$REPO_ROOT/tests/e2e/package-lock.json" ]; then
-	missing_npm=0
-	for package in @polkadot/api epcis2.js qrcode polkadot-api ws playwright-core ajv ajv-formats; do
-		[ -f "$REPO_ROOT/tests/e2e/node_modules/$package/package.json" ] || missing_npm=1
+# npm_ci_if_missing DIR WHAT PACKAGE...: `npm ci` in DIR (from its lockfile) unless every
+# PACKAGE is installed there.
+npm_ci_if_missing() {
+	local dir="$REPO_ROOT/$1" what="$2" package
+	shift 2
+	for package in "$@"; do
+		if [ ! -f "$dir/node_modules/$package/package.json" ]; then
+			log "installing the $what npm packages"
+			(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+			return
+		fi
 	done
-	if [ "$missing_npm" -eq 1 ]; then
-		log "installing the e2e client's npm packages"
-		(cd "$REPO_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
-	else
-		log "e2e npm packages present"
-	fi
-fi
+	log "$what npm packages present"
+}
+
+# 3. The end-to-end clients' npm packages (@polkadot/api, and polkadot-api with ws; epcis2.js
+#    and qrcode for the provenance export; playwright-core for the app's browser tests, ajv and
+#    ajv-formats to check the resolver's answers against GS1's schemas).
+npm_ci_if_missing tests/e2e "e2e client's" @polkadot/api epcis2.js qrcode polkadot-api ws \
+	playwright-core ajv ajv-formats
 
 # 4. The app's npm packages (PAPI and its CLI, libsodium, the dev-account keys, esbuild and
-#    TypeScript to build it), from its lockfile.
-missing_npm=0
-for package in polkadot-api libsodium-wrappers @polkadot-labs/hdkd @polkadot-labs/hdkd-helpers \
-	@polkadot-api/substrate-bindings esbuild typescript; do
-	[ -f "$REPO_ROOT/app/node_modules/$package/package.json" ] || missing_npm=1
-done
-if [ "$missing_npm" -eq 1 ]; then
-	log "installing the app's npm packages"
-	(cd "$REPO_ROOT/app" && npm ci --no-audit --no-fund --loglevel=error)
-else
-	log "app npm packages present"
-fi
+#    TypeScript to build it).
+npm_ci_if_missing app "app's" polkadot-api libsodium-wrappers @polkadot-labs/hdkd \
+	@polkadot-labs/hdkd-helpers @polkadot-api/substrate-bindings esbuild typescript
 
 mkdir -p "$CARGO_TARGET_DIR"
 log "ready (CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"

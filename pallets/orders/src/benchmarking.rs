@@ -123,6 +123,27 @@ fn start_at_block_one<T: Config>() {
 	}
 }
 
+/// What the `place_*` benchmarks start from: `ON_IDLE_MAX` other orders due in the block the
+/// new order's ship-by falls in, a funded buyer, a listing, the id the order will get.
+struct PlaceSetup<T: Config> {
+	others: Vec<(T::AccountId, OrderId)>,
+	buyer: T::AccountId,
+	listing: ListingId,
+	order: OrderId,
+	due: BlockNumberFor<T>,
+}
+
+fn place_setup<T: Config>() -> PlaceSetup<T> {
+	start_at_block_one::<T>();
+	let others = many_placed::<T>(ON_IDLE_MAX);
+	let vendor = vendor::<T>(0);
+	let buyer = funded::<T>("buyer", 0);
+	let listing = listing::<T>(&vendor, 1_000);
+	let order = NextOrderId::<T>::get();
+	let due = now::<T>().saturating_add(window::<T>());
+	PlaceSetup { others, buyer, listing, order, due }
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -172,13 +193,7 @@ mod benchmarks {
 	/// Other orders, of other vendors and buyers, already time out in the same block.
 	#[benchmark]
 	fn place_order() {
-		start_at_block_one::<T>();
-		let others = many_placed::<T>(ON_IDLE_MAX);
-		let vendor = vendor::<T>(0);
-		let buyer = funded::<T>("buyer", 0);
-		let id = listing::<T>(&vendor, 1_000);
-		let order = NextOrderId::<T>::get();
-		let due = now::<T>().saturating_add(window::<T>());
+		let PlaceSetup { others, buyer, listing: id, order, due } = place_setup::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer.clone()), id, 10, unit_price::<T>(), currency::<T>());
@@ -192,13 +207,7 @@ mod benchmarks {
 	/// As `place_order`, with the longest sealed delivery address.
 	#[benchmark]
 	fn place_sealed_order() {
-		start_at_block_one::<T>();
-		let others = many_placed::<T>(ON_IDLE_MAX);
-		let vendor = vendor::<T>(0);
-		let buyer = funded::<T>("buyer", 0);
-		let id = listing::<T>(&vendor, 1_000);
-		let order = NextOrderId::<T>::get();
-		let due = now::<T>().saturating_add(window::<T>());
+		let PlaceSetup { others, buyer, listing: id, order, due } = place_setup::<T>();
 		let sealed: SealedDeliveryOf<T> =
 			vec![9u8; T::MaxSealedDelivery::get() as usize].try_into().expect("at the bound");
 

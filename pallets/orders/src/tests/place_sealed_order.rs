@@ -11,15 +11,24 @@ fn sealed(len: usize) -> SealedDeliveryOf<Test> {
 	vec![0xAB; len].try_into().expect("within MaxSealedDelivery")
 }
 
-fn sealed_order(buyer: AccountId, listing: ListingId, quantity: u32) -> OrderId {
-	assert_ok!(Orders::place_sealed_order(
+fn place(
+	buyer: AccountId,
+	listing: ListingId,
+	quantity: u32,
+	len: usize,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	Orders::place_sealed_order(
 		RuntimeOrigin::signed(buyer),
 		listing,
 		quantity,
 		PRICE,
 		CMRC,
-		sealed(60)
-	));
+		sealed(len),
+	)
+}
+
+fn sealed_order(buyer: AccountId, listing: ListingId, quantity: u32) -> OrderId {
+	assert_ok!(place(buyer, listing, quantity, 60));
 	crate::NextOrderId::<Test>::get() - 1
 }
 
@@ -76,17 +85,7 @@ fn the_address_is_erased_and_the_deposit_returned_however_the_order_ends() {
 fn an_empty_address_is_refused() {
 	run(|| {
 		let listing = list();
-		assert_noop!(
-			Orders::place_sealed_order(
-				RuntimeOrigin::signed(BUYER),
-				listing,
-				1,
-				PRICE,
-				CMRC,
-				sealed(0)
-			),
-			Error::<Test>::EmptyDelivery
-		);
+		assert_noop!(place(BUYER, listing, 1, 0), Error::<Test>::EmptyDelivery);
 	});
 }
 
@@ -94,28 +93,8 @@ fn an_empty_address_is_refused() {
 fn a_failing_order_stores_no_address() {
 	run(|| {
 		let listing = list();
-		assert_noop!(
-			Orders::place_sealed_order(
-				RuntimeOrigin::signed(BUYER),
-				listing,
-				STOCK + 1,
-				PRICE,
-				CMRC,
-				sealed(60)
-			),
-			Error::<Test>::InsufficientStock
-		);
-		assert_noop!(
-			Orders::place_sealed_order(
-				RuntimeOrigin::signed(POOR),
-				listing,
-				2,
-				PRICE,
-				CMRC,
-				sealed(60)
-			),
-			sp_runtime::TokenError::FundsUnavailable
-		);
+		assert_noop!(place(BUYER, listing, STOCK + 1, 60), Error::<Test>::InsufficientStock);
+		assert_noop!(place(POOR, listing, 2, 60), sp_runtime::TokenError::FundsUnavailable);
 	});
 }
 
