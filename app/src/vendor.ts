@@ -15,15 +15,16 @@ const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padSt
 
 export async function vendorConsole(chain: Chain, root: HTMLElement) {
   const body = h('div', { id: 'vendor-body' });
-  const picker = accountPicker(await accounts(chain.dev), 'vendor', (a) => a && render(chain, body, a));
+  // One status line for the page: it keeps the last transaction's outcome across re-renders.
+  const status = h('p', { class: 'status', id: 'vendor-status' });
+  const picker = accountPicker(await accounts(chain.dev), 'vendor', (a) => a && render(chain, body, a, status));
   root.replaceChildren(h('h1', {}, 'Vendor console'), h('label', {}, 'Vendor account ', picker), body);
 }
 
-async function render(chain: Chain, body: HTMLElement, account: Account) {
+async function render(chain: Chain, body: HTMLElement, account: Account, status: HTMLElement) {
   const { api } = chain;
-  const status = h('p', { class: 'status', id: 'vendor-status' });
   const record = await api.apis.VendorsApi.vendor(account.address);
-  const refresh = () => render(chain, body, account);
+  const refresh = () => render(chain, body, account, status);
   if (!record) {
     // A supplier: its purchase orders only.
     body.replaceChildren(h('p', {}, 'This account is not a registered vendor.'), await purchaseOrdersSection(api, account, status, refresh), status);
@@ -45,7 +46,7 @@ async function render(chain: Chain, body: HTMLElement, account: Account) {
       onclick: async () => {
         const key = await newVendorKey(account.address);
         await submit(api, api.tx.Vendors.set_encryption_key({ key: Binary.toHex(key) }), account.signer, status).catch(() => {});
-        render(chain, body, account);
+        refresh();
       },
     }, publishedHex ? 'Replace the key' : 'Create and publish a key'),
   );
@@ -72,14 +73,14 @@ async function render(chain: Chain, body: HTMLElement, account: Account) {
           onclick: async () => {
             const reference = blake2b256(new TextEncoder().encode(tracking.value.trim()));
             await submit(api, api.tx.Orders.ship_order({ order: id, tracking: Binary.toHex(reference) }), account.signer, status).catch(() => {});
-            render(chain, body, account);
+            refresh();
           },
         }, 'Ship'),
         h('button', {
           class: 'refund',
           onclick: async () => {
             await submit(api, api.tx.Orders.refund_order({ order: id, amount: order.total }), account.signer, status).catch(() => {});
-            render(chain, body, account);
+            refresh();
           },
         }, 'Refund in full'),
       ),

@@ -153,14 +153,14 @@ test('buy with a sealed address, ship from the vendor console, confirm: in Chrom
   await shot(vendor, 'vendor-console');
   await toShip.locator('.tracking').fill('1Z999AA10123456784');
   await toShip.locator('button.ship').click();
-  await vendor.waitForSelector('#vendor-status[data-state="final"]', { timeout: 60_000 });
+  await vendor.waitForSelector('#vendor-status[data-state="final"]', { timeout: 90_000 });
 
   // Eve's page follows without a reload: shipped, in a block then final; she confirms.
   await buyer.waitForSelector('.state[data-state="Shipped"]', { timeout: 30_000 });
   await buyer.waitForSelector('#timeline li[data-state="final"] >> text=Shipped', { timeout: 60_000 });
   await shot(buyer, 'order-shipped');
   await buyer.click('#confirm');
-  await buyer.waitForSelector('#order-status[data-state="final"]', { timeout: 60_000 });
+  await buyer.waitForSelector('#order-status[data-state="final"]', { timeout: 90_000 });
   await buyer.waitForSelector('.state[data-state="closed"]', { timeout: 30_000 });
   await buyer.waitForSelector('#timeline >> text=Completed', { timeout: 30_000 });
   await shot(buyer, 'order-completed');
