@@ -38,10 +38,12 @@ export interface TxResult {
  */
 export function submit(api: Api, tx: Transaction<any, any>, signer: PolkadotSigner, status: HTMLElement): Promise<TxResult> {
   status.className = 'status pending';
+  status.dataset.state = 'signing';
   status.textContent = 'Waiting for your signature…';
   return new Promise((resolve, reject) => {
     const fail = async (error: unknown) => {
       status.className = 'status error';
+      status.dataset.state = 'failed';
       status.textContent = await explain(api, error);
       reject(new Error(status.textContent));
     };

@@ -69,7 +69,7 @@ export async function listingsSection(api: Api, account: Account, status: HTMLEl
 }
 
 /** "12.5" in a currency of `decimals` decimals to its smallest units. */
-function toUnits(text: string, decimals: number): bigint {
+export function toUnits(text: string, decimals: number): bigint {
   const [whole, fraction = ''] = text.trim().split('.');
   return BigInt(whole || '0') * 10n ** BigInt(decimals) + BigInt((fraction + '0'.repeat(decimals)).slice(0, decimals) || '0');
 }

@@ -8,6 +8,8 @@ import { newVendorKey, openWithAny, vendorKeys } from './seal';
 import { title, toBytes } from './storefront';
 import { kpiSection, listingsSection } from './vendor-listings';
 import { purchaseOrdersSection } from './vendor-purchases';
+import { tendersSection } from './vendor-tenders';
+import { sharingSection } from './sharing';
 import { h, submit } from './ui';
 import { accountPicker, accounts, type Account } from './wallet';
 
@@ -27,7 +29,11 @@ async function render(chain: Chain, body: HTMLElement, account: Account, status:
   const refresh = () => render(chain, body, account, status);
   if (!record) {
     // A supplier: its purchase orders only.
-    body.replaceChildren(h('p', {}, 'This account is not a registered vendor.'), await purchaseOrdersSection(api, account, status, refresh), status);
+    const [purchases, sharing] = await Promise.all([
+      purchaseOrdersSection(api, account, status, refresh),
+      sharingSection(api, account, status, refresh),
+    ]);
+    body.replaceChildren(h('p', {}, 'This account is not a registered vendor: its purchase orders and profit shares.'), status, purchases, sharing);
     return;
   }
   const published = await api.query.Vendors.EncryptionKeys.getValue(account.address, { at: 'best' });
@@ -87,10 +93,12 @@ async function render(chain: Chain, body: HTMLElement, account: Account, status:
     );
   }
   if (!list.childElementCount) list.append(h('p', {}, 'No paid orders wait for shipment.'));
-  const [listings, purchases, kpis] = await Promise.all([
+  const [listings, purchases, tenders, sharing, kpis] = await Promise.all([
     listingsSection(api, account, status, refresh),
     purchaseOrdersSection(api, account, status, refresh),
+    tendersSection(api, account, status, refresh),
+    sharingSection(api, account, status, refresh),
     kpiSection(api, account),
   ]);
-  body.replaceChildren(h('p', {}, `Status: ${record.status.type}`), keyCard, h('h2', {}, 'Orders to ship'), list, status, listings, purchases, kpis);
+  body.replaceChildren(h('p', {}, `Status: ${record.status.type}`), keyCard, h('h2', {}, 'Orders to ship'), list, status, listings, purchases, tenders, sharing, kpis);
 }

@@ -43,7 +43,8 @@ before(async () => {
   assert.ok(existsSync(join(APP, 'dist/app.js')), 'app/dist is built (scripts/test.sh builds it; or `npm run descriptors && npm run build` in app/)');
   assert.ok(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (setup.sh installs Debian's chromium)`);
   await cryptoWaitReady();
-  node = await startDevNode();
+  // One-second blocks: the flows and the tender's windows (10 blocks on a dev chain) go faster.
+  node = await startDevNode({ args: ['--dev-block-time', '1000'] });
   const port = await freePort();
   server = spawn(process.execPath, [join(APP, 'serve.mjs'), '--node', `ws://127.0.0.1:${node.rpcPort}`, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve) => server.stdout.once('data', resolve));
@@ -367,5 +368,81 @@ test('the vendor console lists, reprices and restocks, takes in a purchase order
   assert.match(await vendor.locator('#kpis').textContent(), /Policy: judged from \d+ orders a period/);
   assert.match(await vendor.locator('#kpis figure[data-metric="on_time"] figcaption').textContent(), /Shipped on time: .*period \d+ 100\.0%.*\(at least \d+\.\d%\)/);
   assert.match(await vendor.locator('#kpis figure[data-metric="cancellation"] figcaption').textContent(), /period \d+ 0\.0%/);
-  await shot(vendor, 'vendor-listings-kpis');
+  // The KPI section alone: the console lists every listing of the vendor above it.
+  await vendor.locator('#kpis').screenshot({ path: join(SHOTS, 'vendor-kpis.png') });
+});
+
+test('a replacement tender from the vendor console: sealed bid, salt kept in the browser, reveal, close and award', async () => {
+  const api = node.api;
+  const alice = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Alice');
+  const listed = await submit(api, api.tx.orders.createListing('Native', 10n * UNIT, 4, JSON.stringify({ title: 'Teak bench' }), 100, 100), k.dave);
+  const listing = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing;
+  // Alice, the dev vetting body, opens a tender for Dave's listing (4 units, within 100 blocks).
+  const opened = await submit(api, api.tx.vendors.openTender(listing, 4, 100), alice);
+  const { tender, commitEnd, revealEnd } = opened.events.find(({ event }) => event.method === 'TenderOpened').event.data;
+  const waitForBlock = async (n) => {
+    while ((await api.rpc.chain.getHeader()).number.toNumber() < n) await sleep(250);
+  };
+
+  const vendor = await walletPage([k.ferdie]);
+  await vendor.goto(`${server.url}#/vendor`);
+  await vendor.selectOption('#account', `test-wallet:${k.ferdie.address}`);
+  const row = () => vendor.locator(`#tenders tr[data-tender="${tender}"]`);
+  await row().locator('input.bid-price').fill('9');
+  await row().locator('button.commit').click();
+  await vendor.waitForSelector(`#tenders tr[data-tender="${tender}"] >> text=Committed`, { timeout: 60_000 });
+  const kept = JSON.parse(await vendor.evaluate((key) => localStorage.getItem(key), `bid:${tender}:${k.ferdie.address}`));
+  assert.equal(BigInt(kept.unitPrice), 9n * UNIT, 'the bid and its salt are kept in the browser');
+  const bid = (await api.query.vendors.bids(tender, k.ferdie.address)).unwrap();
+  assert.notEqual(bid.commitment.toHex(), '0x' + '00'.repeat(32));
+  await shot(vendor, 'vendor-tender-committed');
+
+  await waitForBlock(commitEnd.toNumber());
+  await vendor.reload();
+  await row().locator('button.reveal').click({ timeout: 30_000 });
+  await vendor.waitForSelector('#vendor-status[data-state="final"]', { timeout: 90_000 });
+  assert.equal(await vendor.evaluate((key) => localStorage.getItem(key), `bid:${tender}:${k.ferdie.address}`), null, 'the salt is dropped once revealed');
+
+  await waitForBlock(revealEnd.toNumber());
+  await vendor.reload();
+  await row().locator('button.close').click({ timeout: 30_000 });
+  await vendor.waitForSelector('#vendor-status[data-state="final"]', { timeout: 90_000 });
+  assert.ok((await api.query.vendors.tenders(tender)).isNone, 'the tender is closed');
+  // Ferdie's revealed bid won: a listing of his at his price, for the tendered units.
+  const entries = await api.query.orders.listings.entries();
+  const won = entries.map(([, l]) => l.unwrap()).find((l) => l.vendor.toString() === k.ferdie.address && l.unitPrice.toBigInt() === 9n * UNIT);
+  assert.ok(won, 'the award listed the units at the winning price');
+  assert.equal(won.stock.toNumber(), 4);
+});
+
+test('profit sharing in the console: a supplier accepts a proposed split, then sees its share arrive', async () => {
+  const api = node.api;
+  const charlie = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Charlie', { name: 'Charlie' });
+  const listed = await submit(api, api.tx.orders.createListing('Native', 20n * UNIT, 5, JSON.stringify({ title: 'Linen shirt' }), 100, 100), k.dave);
+  const listing = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toNumber();
+  const terms = { beneficiaries: [[charlie.address, 300_000_000]], threshold: { Revenue: UNIT } };
+  const proposed = await submit(api, api.tx.profitSharing.proposeAgreement({ Listing: listing }, terms), k.dave);
+  const id = proposed.events.find(({ event }) => event.method === 'AgreementProposed').event.data.agreement.toNumber();
+
+  // Charlie (a supplier, not a vendor) consents from his console.
+  const supplier = await walletPage([charlie]);
+  await supplier.goto(`${server.url}#/vendor`);
+  await supplier.selectOption('#account', `test-wallet:${charlie.address}`);
+  const card = `#sharing article[data-agreement="${id}"]`;
+  await supplier.click(`${card} button.accept-version`, { timeout: 30_000 });
+  await supplier.waitForSelector(`${card} p.version[data-status="Active"]`, { timeout: 90_000 });
+  assert.equal((await api.call.profitSharingApi.agreementFor(k.dave.address, listing)).unwrap().toNumber(), id);
+
+  // A sale completes (Polkadot.js); his ledger on the page shows the share the chain paid him.
+  const placed = await submit(api, api.tx.orders.placeOrder(listing, 1, 20n * UNIT, 'Native'), k.eve);
+  const order = placed.events.find(({ event }) => event.method === 'OrderPlaced').event.data.order;
+  await submit(api, api.tx.orders.shipOrder(order, '0x' + '33'.repeat(32)), k.dave);
+  await submit(api, api.tx.orders.confirmDelivery(order), k.eve);
+  const ledgers = await api.call.profitSharingApi.ledgers(id, charlie.address);
+  const received = ledgers[0][1].received.toBigInt();
+  assert.ok(received > 0n);
+  await supplier.reload();
+  const shown = `${received / UNIT}.${((received % UNIT) / 10n ** 10n).toString().padStart(2, '0')} CMRC`;
+  await supplier.waitForSelector(`${card} p.ledger >> text=received ${shown}`, { timeout: 30_000 });
+  await supplier.locator('#sharing').screenshot({ path: join(SHOTS, 'profit-sharing.png') });
 });
