@@ -395,7 +395,7 @@ test('a replacement tender from the vendor console: sealed bid, salt kept in the
   assert.equal(BigInt(kept.unitPrice), 9n * UNIT, 'the bid and its salt are kept in the browser');
   const bid = (await api.query.vendors.bids(tender, k.ferdie.address)).unwrap();
   assert.notEqual(bid.commitment.toHex(), '0x' + '00'.repeat(32));
-  await shot(vendor, 'vendor-tender-committed');
+  await vendor.locator('#tenders').screenshot({ path: join(SHOTS, 'vendor-tender-committed.png') });
 
   await waitForBlock(commitEnd.toNumber());
   await vendor.reload();
