@@ -17,16 +17,38 @@ interface Listing {
   ship_window: number;
 }
 
+/** A listing's metadata as JSON (`{"title": …, "link": "/01/…"}`), if it is JSON. */
+function parsed(metadata: Uint8Array): { title?: unknown; link?: unknown } | undefined {
+  try {
+    const value = JSON.parse(new TextDecoder().decode(metadata));
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch {
+    return undefined; // A URI or a content hash.
+  }
+}
+
 /** A listing's title: `title` of its metadata when that is JSON, else the metadata's text. */
 export function title(metadata: Uint8Array): string {
-  const text = new TextDecoder().decode(metadata);
-  try {
-    const parsed = JSON.parse(text);
-    if (typeof parsed?.title === 'string') return parsed.title;
-  } catch {
-    // A URI or a content hash.
-  }
-  return text;
+  const value = parsed(metadata);
+  return typeof value?.title === 'string' ? value.title : new TextDecoder().decode(metadata);
+}
+
+/**
+ * The provenance summary of a listing whose metadata names a batch by its GS1 Digital Link
+ * (`"link": "/01/{gtin}/10/{lot}"`): the chain's record of that batch, or nothing.
+ */
+async function provenanceSummary(api: Api, metadata: Uint8Array): Promise<HTMLElement | undefined> {
+  const link = parsed(metadata)?.link;
+  if (typeof link !== 'string') return undefined;
+  const found = await api.apis.ProvenanceApi.batch_by_digital_link(Binary.fromText(link));
+  if (!found) return h('p', { class: 'provenance' }, 'Provenance: the linked batch is not on this chain.');
+  const [id, batch] = found;
+  return h(
+    'p',
+    { class: 'provenance', 'data-batch': String(id) },
+    `Provenance: ${batch.events} attested event${batch.events === 1 ? '' : 's'} — `,
+    h('a', { href: `/provenance/${id}` }, 'where it has been'),
+  );
 }
 
 const percent = (perbill: number) => `${(perbill / 10_000_000).toFixed(1)}%`;
@@ -58,6 +80,7 @@ export async function storefront(chain: Chain, root: HTMLElement) {
     .map(({ keyArgs: [id], value }) => ({ id, ...value }) as Listing)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const standings = new Map<string, Promise<string>>();
+  const summaries: Promise<void>[] = [];
   const fragment = document.createDocumentFragment();
   for (const listing of listings) {
     let vendorStanding = standings.get(listing.vendor);
@@ -73,13 +96,14 @@ export async function storefront(chain: Chain, root: HTMLElement) {
       h('button', { disabled: listing.stock === 0, onclick: () => openCheckout(chain, checkout, listing) }, 'Buy'),
     );
     currencyInfo(api, listing.currency).then((info) => (price.textContent = formatAmount(listing.unit_price, info)));
+    summaries.push(provenanceSummary(api, listing.metadata).then((summary) => void (summary && card.insertBefore(summary, card.querySelector('button')))));
     vendorStanding.then((s) => (standingEl.textContent = s));
     fragment.append(card);
   }
   grid.append(fragment);
   if (listings.length === 0) grid.append(h('p', {}, 'Nothing is listed yet.'));
   // Prices and standings arrive asynchronously; "rendered" is when every card shows them.
-  await Promise.all([...standings.values()]);
+  await Promise.all([...standings.values(), ...summaries]);
   await Promise.all(listings.map((l) => currencyInfo(api, l.currency)));
   document.body.dataset.catalogue = String(listings.length);
   document.body.dataset.catalogueMs = String(Math.round(performance.now() - started));

@@ -248,7 +248,8 @@ test('a QR code resolves: the batch page in Chromium, the GS1 linkset, the descr
   const shipped = await submit(api, api.tx.provenance.ship(batch, k.dave.address, null, details({ disposition: 'InTransit' })), charlie);
   await submit(api, api.tx.provenance.receive(batch, eventOf(shipped.events, 'Recorded').data.event, details({ readings: [{ kind: 'Temperature', value: 4_500 }] })), k.dave);
   // Dave sells it to Eve and ships it against her order: the page names the order, not Eve.
-  const listed = await submit(api, api.tx.orders.createListing('Native', UNIT, 1, JSON.stringify({ title: 'Olive oil' }), 100, 100), k.dave);
+  // The listing names the batch by its Digital Link: the catalogue card summarises its provenance.
+  const listed = await submit(api, api.tx.orders.createListing('Native', UNIT, 1, JSON.stringify({ title: 'Olive oil', link: '/01/04006381333931/10/LOT-QR' }), 100, 100), k.dave);
   const listing = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing;
   const placed = await submit(api, api.tx.orders.placeOrder(listing, 1, UNIT, 'Native'), k.eve);
   const order = placed.events.find(({ event }) => event.method === 'OrderPlaced').event.data.order.toNumber();
@@ -300,8 +301,15 @@ test('a QR code resolves: the batch page in Chromium, the GS1 linkset, the descr
   assert.equal((await fetch(`${root}${path}?linkType=gs1:pip`, { redirect: 'manual' })).status, 404);
   assert.equal((await fetch(`${root}/01/12AB/10/x`)).status, 400);
 
-  // Scanning the QR code in Chromium: the history, who attested each event, no buyer data.
+  // The catalogue card of the listing links the batch and counts its attested events.
   const page = await walletPage([]);
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-catalogue]', { timeout: 60_000 });
+  const summary = page.locator(`article[data-listing="${listing}"] p.provenance`);
+  assert.match(await summary.textContent(), /Provenance: 4 attested events/);
+  assert.equal(await summary.locator('a').getAttribute('href'), `/provenance/${batch}`);
+
+  // Scanning the QR code in Chromium: the history, who attested each event, no buyer data.
   await page.goto(`${root}${path}`);
   await page.waitForSelector(`body[data-provenance="${batch}"]`, { timeout: 60_000 });
   assert.equal(new URL(page.url()).pathname, `/provenance/${batch}`);
