@@ -64,14 +64,22 @@ export function formatAmount(units: bigint, { symbol, decimals }: { symbol: stri
   return `${whole.toLocaleString('en')}.${cents.toString().padStart(2, '0')} ${symbol}`;
 }
 
-/** When block `at` is expected, from the current block's time and the slot duration. */
-export async function blockTime(api: Api, at: number): Promise<Date> {
+/**
+ * The best block's number, and block numbers to dates from that block's time and the slot
+ * duration (read once).
+ */
+export async function blockClock(api: Api): Promise<{ number: number; date: (at: number) => Date }> {
   const [now, number, slot] = await Promise.all([
     api.query.Timestamp.Now.getValue({ at: 'best' }),
     api.query.System.Number.getValue({ at: 'best' }),
     api.apis.AuraApi.slot_duration(),
   ]);
-  return new Date(Number(now) + (at - number) * Number(slot));
+  return { number, date: (at) => new Date(Number(now) + (at - number) * Number(slot)) };
+}
+
+/** When block `at` is expected. */
+export async function blockTime(api: Api, at: number): Promise<Date> {
+  return (await blockClock(api)).date(at);
 }
 
 let errorDocs: Promise<Map<string, string>> | undefined;

@@ -4,7 +4,7 @@
 // orders the batch was shipped against. No buyer data: a shipment to a buyer shows the order,
 // never the buyer's account.
 import { Binary } from 'polkadot-api';
-import { blockTime, type Chain } from './chain';
+import { blockClock, type Chain } from './chain';
 import { h, shortAddress } from './ui';
 
 const ROLE_NAMES = ['producer', 'carrier', 'warehouse', 'retailer', 'inspector'];
@@ -39,12 +39,12 @@ export async function provenancePage(chain: Chain, root: HTMLElement, batch: big
     }
     return roles.get(who)!;
   };
-  const history = await api.apis.ProvenanceApi.history(batch, 0, 100);
+  const [history, clock] = await Promise.all([api.apis.ProvenanceApi.history(batch, 0, 100), blockClock(api)]);
   const timeline = h('ol', { class: 'timeline', id: 'provenance-timeline' });
   for (const [id, event, correctedBy] of history) {
     const step = event.biz_step.type;
     const when = new Date(Number(event.details.event_time));
-    const recorded = await blockTime(api, event.recorded_at);
+    const recorded = clock.date(event.recorded_at);
     const lines: (HTMLElement | string)[] = [
       h('strong', {}, STEP_WORDS[step] ?? step),
       ` — ${when.toLocaleString()}`,

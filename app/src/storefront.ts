@@ -2,7 +2,7 @@
 // vendor's standing from the runtime API) and checkout with the delivery address sealed in the
 // browser to the vendor's published key.
 import { Binary } from 'polkadot-api';
-import { blockTime, currencyInfo, formatAmount, type Api, type Chain, type Currency } from './chain';
+import { blockClock, currencyInfo, formatAmount, type Api, type Chain, type Currency } from './chain';
 import { seal, MAX_ADDRESS_BYTES } from './seal';
 import { h, shortAddress, submit } from './ui';
 import { accountPicker, accounts, type Account } from './wallet';
@@ -124,7 +124,8 @@ async function openCheckout(chain: Chain, panel: HTMLElement, listing: Listing) 
     placeholder: 'Name, street, city, postcode, country',
   });
   const place = h('button', { id: 'place-order', disabled: !key }, 'Place order');
-  const ship = await blockTime(api, (await api.query.System.Number.getValue({ at: 'best' })) + listing.ship_window);
+  const clock = await blockClock(api);
+  const ship = clock.date(clock.number + listing.ship_window);
   place.addEventListener('click', async () => {
     if (!account) return void (status.textContent = 'Choose an account to pay with.');
     if (!address.value.trim()) return void (status.textContent = 'Enter a delivery address.');
@@ -163,9 +164,7 @@ async function openCheckout(chain: Chain, panel: HTMLElement, listing: Listing) 
   panel.scrollIntoView();
 }
 
-/** A `[u8; 32]` as PAPI gives it (hex string or bytes) to bytes. */
-export function toBytes(value: string | Uint8Array | { asBytes(): Uint8Array }): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  if (typeof value === 'string') return Binary.fromHex(value as `0x${string}`);
-  return value.asBytes();
+/** Bytes as PAPI 2 gives them: a fixed-size array (`[u8; 32]`) as hex, a `Vec<u8>` as bytes. */
+export function toBytes(value: string | Uint8Array): Uint8Array {
+  return typeof value === 'string' ? Binary.fromHex(value as `0x${string}`) : value;
 }

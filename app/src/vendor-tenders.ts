@@ -1,7 +1,7 @@
 // Replacement tenders in the vendor console: commit a sealed bid (the salt and the bid are kept
 // in this browser until the vendor reveals), reveal it in the reveal window, close the tender
 // after it.
-import { AccountId } from '@polkadot-api/substrate-bindings';
+import { AccountId, Bytes, Tuple, u128, u32 } from '@polkadot-api/substrate-bindings';
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import { Binary } from 'polkadot-api';
 import { currencyInfo, formatAmount, type Api } from './chain';
@@ -17,22 +17,11 @@ interface KeptBid {
 
 const keptKey = (tender: number, account: string) => `bid:${tender}:${account}`;
 
-function le(value: bigint, bytes: number): Uint8Array {
-  const out = new Uint8Array(bytes);
-  for (let i = 0; i < bytes; i++) out[i] = Number((value >> BigInt(8 * i)) & 0xffn);
-  return out;
-}
+const bidTerms = Tuple(u32, AccountId(), u128, u32, Bytes(32));
 
 /** `blake2_256` of SCALE `(tender: u32, bidder, unit_price: u128, ship_window: u32, salt)`. */
 export function commitment(tender: number, bidder: string, unitPrice: bigint, shipWindow: number, salt: Uint8Array): Uint8Array {
-  const parts = [le(BigInt(tender), 4), AccountId().enc(bidder), le(unitPrice, 16), le(BigInt(shipWindow), 4), salt];
-  const encoded = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    encoded.set(p, at);
-    at += p.length;
-  }
-  return blake2b256(encoded);
+  return blake2b256(bidTerms.enc([tender, bidder, unitPrice, shipWindow, salt]));
 }
 
 export async function tendersSection(api: Api, account: Account, status: HTMLElement, refresh: () => void) {

@@ -13,8 +13,6 @@ import { sharingSection } from './sharing';
 import { h, submit } from './ui';
 import { accountPicker, accounts, type Account } from './wallet';
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
 export async function vendorConsole(chain: Chain, root: HTMLElement) {
   const body = h('div', { id: 'vendor-body' });
   // One status line for the page: it keeps the last transaction's outcome across re-renders.
@@ -38,14 +36,13 @@ async function render(chain: Chain, body: HTMLElement, account: Account, status:
   }
   const published = await api.query.Vendors.EncryptionKeys.getValue(account.address, { at: 'best' });
   const local = await vendorKeys(account.address);
-  const publishedHex = published ? hex(toBytes(published)) : undefined;
-  const hasSecret = publishedHex !== undefined && local.some((k) => hex(k.publicKey) === publishedHex);
+  const hasSecret = published !== undefined && local.some((k) => Binary.toHex(k.publicKey) === published);
   const keyCard = h(
     'section',
     { class: 'card', id: 'key-card' },
     h('h2', {}, 'Delivery address key'),
-    publishedHex
-      ? h('p', {}, `Published key ${publishedHex.slice(0, 16)}…`, hasSecret ? ' (its secret is in this browser)' : ' — its secret is NOT in this browser: addresses sealed to it cannot be opened here')
+    published
+      ? h('p', {}, `Published key ${published.slice(2, 18)}…`, hasSecret ? ' (its secret is in this browser)' : ' — its secret is NOT in this browser: addresses sealed to it cannot be opened here')
       : h('p', {}, 'No key published: buyers cannot send you a private address.'),
     h('button', {
       id: 'publish-key',
@@ -54,7 +51,7 @@ async function render(chain: Chain, body: HTMLElement, account: Account, status:
         await submit(api, api.tx.Vendors.set_encryption_key({ key: Binary.toHex(key) }), account.signer, status).catch(() => {});
         refresh();
       },
-    }, publishedHex ? 'Replace the key' : 'Create and publish a key'),
+    }, published ? 'Replace the key' : 'Create and publish a key'),
   );
 
   const list = h('div', { id: 'to-ship' });
