@@ -42,7 +42,7 @@ in_root 'apt-get update -qq && apt-get install -y -qq build-essential libclang1-
 # This machine's CA bundle (a registry proxy may sign with its own CA).
 mkdir -p "$ROOT/etc/ssl/certs"
 cp /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/ssl/certs/ca-certificates.crt"
-(cd "$REPO" && tar --exclude=./tests/e2e/node_modules --exclude=./.git -cf - .) |
+(cd "$REPO" && tar --exclude=./tests/e2e/node_modules --exclude=./app/node_modules --exclude=./.git -cf - .) |
 	tar -xf - -C "$ROOT/work" --one-top-level=repo
 cp -r "$REPO/scripts/fresh-machine" "$ROOT/work/probe"
 
@@ -65,5 +65,5 @@ in_root 'cd /work/repo && ./scripts/setup.sh'
 
 echo "==> 3. after set-up"
 in_root 'cd /work/probe && touch build.rs && cargo run -q'
-in_root 'ls /usr/lib/llvm-*/lib/libclang.so && command -v clang protoc g++ make pkg-config node npm && node --version && test -x /usr/sbin/nats-server && /usr/sbin/nats-server --version && for p in @polkadot/api epcis2.js qrcode; do test -f /work/repo/tests/e2e/node_modules/$p/package.json; done && rustup target list --installed | grep -x wasm32v1-none'
+in_root 'ls /usr/lib/llvm-*/lib/libclang.so && command -v clang protoc g++ make pkg-config node npm && node --version && test -x /usr/sbin/nats-server && /usr/sbin/nats-server --version && for p in @polkadot/api epcis2.js qrcode playwright-core ajv ajv-formats; do test -f /work/repo/tests/e2e/node_modules/$p/package.json; done && for p in polkadot-api libsodium-wrappers esbuild typescript; do test -f /work/repo/app/node_modules/$p/package.json; done && test -x /usr/bin/chromium && /usr/bin/chromium --headless --no-sandbox --dump-dom about:blank >/dev/null 2>&1 && rustup target list --installed | grep -x wasm32v1-none'
 echo "==> setup.sh proven on a bare bookworm"
