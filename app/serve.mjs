@@ -1,4 +1,5 @@
-// Serve the built app (dist/) against a node, and resolve GS1 Digital Links (resolver.mjs):
+// Serve the built app (dist/) against a node, resolve GS1 Digital Links and serve each batch's
+// EPCIS 2.0 document, `/provenance/{batch}/epcis.jsonld` (resolver.mjs, epcis.mjs):
 // `node serve.mjs [--node ws://127.0.0.1:9944] [--port 8080] [--host 127.0.0.1]
 // [--root https://id.example.com]`. The node URL reaches the page as /config.json; a URL's
 // `?node=` overrides it in the browser. `--root` is the public origin QR codes point to (the

@@ -21,6 +21,24 @@ mkdir -p "$COMMERCE_CACHE"
 ln -sfn "$REPO_ROOT" "$COMMERCE_CACHE/workspace"
 export WASM_BUILD_WORKSPACE_HINT="$COMMERCE_CACHE/workspace"
 
+# Node.js >= 20 for the app's tools and browser tests (playwright-core asks for 20; the papi CLI
+# uses the TypeScript API under it). Debian bookworm ships 18: setup.sh then installs Node's
+# official build (npm package `node-linux-<arch>`, pinned by its integrity) here, first on PATH.
+COMMERCE_NODEJS_VERSION=20.20.2
+COMMERCE_NODEJS="$COMMERCE_CACHE/nodejs-$COMMERCE_NODEJS_VERSION"
+# Node's official build trusts only the CAs compiled into it, where Debian's trusts the system's:
+# give it the system's too, so that npm behind a TLS-inspecting proxy works as before.
+use_commerce_nodejs() {
+	case ":$PATH:" in
+	*":$COMMERCE_NODEJS/bin:"*) ;;
+	*) export PATH="$COMMERCE_NODEJS/bin:$PATH" ;;
+	esac
+	if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+		export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+	fi
+}
+if [ -x "$COMMERCE_NODEJS/bin/node" ]; then use_commerce_nodejs; fi
+
 # frame-benchmarking-cli (in the node's graph through polkadot-omni-node-lib and polkadot-cli)
 # depends on frame-storage-access-test-runtime, whose build script compiles a whole WASM runtime
 # (461 s of a cold build's build scripts, docs/operators.md) for `benchmark storage` alone, which

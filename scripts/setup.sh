@@ -88,6 +88,38 @@ TOML
 	log "WASM builds will use the debian-rust toolchain"
 fi
 
+# 3. Node.js >= 20 (env.sh): Debian bookworm's nodejs is 18. Node's official Linux build comes
+#    from the npm registry as `node-linux-<arch>` (the registry is reachable where nodejs.org may
+#    not be), checked against the integrity pinned here, unpacked to $COMMERCE_NODEJS; Debian's
+#    npm then runs on it too (`#!/usr/bin/env node`).
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+if [ "$(node_major)" -ge 20 ]; then
+	log "Node.js $(node --version) present"
+else
+	case "$(uname -m)" in
+	x86_64) node_arch=x64 node_integrity='sha512-PeHQM8wAdmHtZA1mBocygZxs5LiUWtsJezQTkBd0iY987KpGrD1O2tVEydvMZiuXceRanxt7rjTnDEBwOPujoQ==' ;;
+	aarch64) node_arch=arm64 node_integrity='sha512-LCXJnNTFiyGuYBw2gZSI5OBFMbkjAPt8sqD/NKrWoE2QmDgSubTqFng6GaNJ9EJ8HpxBMGcWWpbbcs4Vo+CnGg==' ;;
+	*) echo "Node.js >= 20 needed: no pinned build for $(uname -m); install one" >&2 && exit 1 ;;
+	esac
+	log "Node.js $(node --version 2>/dev/null || echo none) is older than 20: installing $COMMERCE_NODEJS_VERSION to $COMMERCE_NODEJS"
+	work="$(mktemp -d)"
+	package="node-linux-$node_arch@$COMMERCE_NODEJS_VERSION"
+	got="$(cd "$work" && npm pack "$package" --json --loglevel=error |
+		node -p 'JSON.parse(require("fs").readFileSync(0, "utf8"))[0].integrity')"
+	if [ "$got" != "$node_integrity" ]; then
+		echo "$package: integrity $got, expected $node_integrity" >&2
+		exit 1
+	fi
+	mkdir -p "$COMMERCE_NODEJS/bin"
+	tar -xzf "$work"/node-linux-*.tgz -C "$work" package/bin/node package/LICENSE
+	mv "$work/package/bin/node" "$COMMERCE_NODEJS/bin/node"
+	mv "$work/package/LICENSE" "$COMMERCE_NODEJS/LICENSE"
+	rm -rf "$work"
+	use_commerce_nodejs
+	[ "$(node_major)" -ge 20 ] || { echo "installed Node.js does not run: $(node --version)" >&2 && exit 1; }
+	log "Node.js $(node --version) installed"
+fi
+
 # npm_ci_if_missing DIR WHAT PACKAGE...: `npm ci` in DIR (from its lockfile) unless every
 # PACKAGE is installed there.
 npm_ci_if_missing() {
@@ -103,13 +135,13 @@ npm_ci_if_missing() {
 	log "$what npm packages present"
 }
 
-# 3. The end-to-end clients' npm packages (@polkadot/api, and polkadot-api with ws; epcis2.js
+# 4. The end-to-end clients' npm packages (@polkadot/api, and polkadot-api with ws; epcis2.js
 #    and qrcode for the provenance export; playwright-core for the app's browser tests, ajv and
 #    ajv-formats to check the resolver's answers against GS1's schemas).
 npm_ci_if_missing tests/e2e "e2e client's" @polkadot/api epcis2.js qrcode polkadot-api ws \
 	playwright-core ajv ajv-formats
 
-# 4. The app's npm packages (PAPI and its CLI, libsodium, the dev-account keys, esbuild and
+# 5. The app's npm packages (PAPI and its CLI, libsodium, the dev-account keys, esbuild and
 #    TypeScript to build it).
 npm_ci_if_missing app "app's" polkadot-api libsodium-wrappers @polkadot-labs/hdkd \
 	@polkadot-labs/hdkd-helpers @polkadot-api/substrate-bindings esbuild typescript

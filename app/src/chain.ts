@@ -56,12 +56,13 @@ export function currencyInfo(api: Api, currency: Currency) {
   return info;
 }
 
-/** "12.50 cUSD": an amount in a currency's smallest units, to two decimals (rounded down). */
+/** "12.50 cUSD", "0.0002 CMRC": an amount in a currency's smallest units, exactly, with two decimals at least. */
 export function formatAmount(units: bigint, { symbol, decimals }: { symbol: string; decimals: number }) {
   const scale = 10n ** BigInt(decimals);
   const whole = units / scale;
-  const cents = decimals >= 2 ? (units % scale) / 10n ** BigInt(decimals - 2) : 0n;
-  return `${whole.toLocaleString('en')}.${cents.toString().padStart(2, '0')} ${symbol}`;
+  // Two decimals at least, and every further one the amount has (a share below a cent shows).
+  const fraction = decimals ? (units % scale).toString().padStart(decimals, '0').replace(/0+$/, '').padEnd(Math.min(2, decimals), '0') : '';
+  return `${whole.toLocaleString('en')}${fraction ? `.${fraction}` : ''} ${symbol}`;
 }
 
 /**

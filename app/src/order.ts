@@ -1,6 +1,7 @@
 // The buyer's order page: the order's state live from the best block, each transition as it
 // happens ("in a block", then "final"), deadlines as dates, refunds, and what the buyer may do
-// now (cancel before shipment, confirm or dispute after).
+// now (cancel before shipment, confirm or dispute after; in a dispute, when the panel rules by,
+// whose evidence is filed, and more evidence).
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import { Binary } from 'polkadot-api';
 import { blockTime, currencyInfo, formatAmount, type Chain } from './chain';
@@ -22,6 +23,9 @@ const OUTCOMES: Record<string, string> = {
   ConfirmTimeout: 'Completed when the confirm window ended',
   Ruled: 'Settled by the panel’s ruling',
 };
+
+/** What goes on chain for a piece of evidence: the `blake2_256` of its text. */
+const evidenceHash = (text: string) => Binary.toHex(blake2b256(new TextEncoder().encode(text)));
 
 export async function orderPage(chain: Chain, root: HTMLElement, id: bigint) {
   const { api } = chain;
@@ -75,6 +79,15 @@ export async function orderPage(chain: Chain, root: HTMLElement, id: bigint) {
         ? h('p', {}, `${state === 'Paid' ? 'Ships by' : 'Confirm or dispute by'} ${due.toLocaleString()} (block #${order.deadline})`)
         : null,
     ];
+    const dispute = state === 'Disputed' ? await api.query.Escrow.Disputes.getValue(id, { at: 'best' }) : undefined;
+    if (dispute) {
+      const ruleBy = await blockTime(api, dispute.rule_by);
+      const filed = [dispute.buyer_evidence && 'the buyer’s', dispute.vendor_evidence && 'the vendor’s'].filter(Boolean);
+      lines.push(
+        h('p', { class: 'dispute' }, `The panel rules by ${ruleBy.toLocaleString()} (block #${dispute.rule_by}); without a ruling the fallback split applies.`),
+        h('p', { class: 'evidence', 'data-buyer': dispute.buyer_evidence ?? '' }, `Evidence filed: ${filed.length ? filed.join(' and ') : 'none'}.`),
+      );
+    }
     summary.replaceChildren(...lines.filter((l): l is HTMLElement => l !== null));
     const act = (label: string, build: () => any, attrs: Record<string, string> = {}) =>
       h('button', {
@@ -91,8 +104,12 @@ export async function orderPage(chain: Chain, root: HTMLElement, id: bigint) {
       const evidence = h('input', { id: 'evidence', placeholder: 'What went wrong (kept off chain; its hash is filed)' });
       buttons.push(
         evidence,
-        act('Dispute', () => api.tx.Escrow.open_dispute({ order: id, evidence: Binary.toHex(blake2b256(new TextEncoder().encode(evidence.value))) }), { id: 'dispute' }),
+        act('Dispute', () => api.tx.Escrow.open_dispute({ order: id, evidence: evidenceHash(evidence.value) }), { id: 'dispute' }),
       );
+    }
+    if (dispute) {
+      const evidence = h('input', { id: 'evidence', placeholder: 'More evidence (kept off chain; its hash is filed)' });
+      buttons.push(evidence, act('File evidence', () => api.tx.Escrow.submit_evidence({ order: id, evidence: evidenceHash(evidence.value) }), { id: 'file-evidence' }));
     }
     actions.replaceChildren(...buttons);
   });

@@ -8,6 +8,7 @@ import { newVendorKey, openWithAny, vendorKeys } from './seal';
 import { title, toBytes } from './storefront';
 import { kpiSection, listingsSection } from './vendor-listings';
 import { purchaseOrdersSection } from './vendor-purchases';
+import { reorderRulesSection } from './vendor-reorder';
 import { tendersSection } from './vendor-tenders';
 import { sharingSection } from './sharing';
 import { h, submit } from './ui';
@@ -27,11 +28,12 @@ async function render(chain: Chain, body: HTMLElement, account: Account, status:
   const refresh = () => render(chain, body, account, status);
   if (!record) {
     // A supplier: its purchase orders only.
-    const [purchases, sharing] = await Promise.all([
+    const [purchases, rules, sharing] = await Promise.all([
       purchaseOrdersSection(api, account, status, refresh),
+      reorderRulesSection(api, account, status, refresh),
       sharingSection(api, account, status, refresh),
     ]);
-    body.replaceChildren(h('p', {}, 'This account is not a registered vendor: its purchase orders and profit shares.'), status, purchases, sharing);
+    body.replaceChildren(h('p', {}, 'This account is not a registered vendor: its purchase orders, reorder rules and profit shares.'), status, purchases, rules, sharing);
     return;
   }
   const published = await api.query.Vendors.EncryptionKeys.getValue(account.address, { at: 'best' });
@@ -90,12 +92,13 @@ async function render(chain: Chain, body: HTMLElement, account: Account, status:
     );
   }
   if (!list.childElementCount) list.append(h('p', {}, 'No paid orders wait for shipment.'));
-  const [listings, purchases, tenders, sharing, kpis] = await Promise.all([
+  const [listings, purchases, rules, tenders, sharing, kpis] = await Promise.all([
     listingsSection(api, account, status, refresh),
     purchaseOrdersSection(api, account, status, refresh),
+    reorderRulesSection(api, account, status, refresh),
     tendersSection(api, account, status, refresh),
-    sharingSection(api, account, status, refresh),
+    sharingSection(api, account, status, refresh, true),
     kpiSection(api, account),
   ]);
-  body.replaceChildren(h('p', {}, `Status: ${record.status.type}`), keyCard, h('h2', {}, 'Orders to ship'), list, status, listings, purchases, tenders, sharing, kpis);
+  body.replaceChildren(h('p', {}, `Status: ${record.status.type}`), keyCard, h('h2', {}, 'Orders to ship'), list, status, listings, purchases, rules, tenders, sharing, kpis);
 }

@@ -10,11 +10,11 @@
 // ~/.cache/commerce-chain/test-results/app).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { chromium } from 'playwright-core';
 import { freePort, sleep, startDevNode, submit } from './lib/node.mjs';
 
@@ -97,6 +97,8 @@ async function walletPage(pairs) {
   return page;
 }
 
+/** An amount of CMRC as the app shows it: exact, with two decimals at least. */
+const cmrc = (units) => `${(units / UNIT).toLocaleString('en')}.${(units % UNIT).toString().padStart(12, '0').replace(/0+$/, '').padEnd(2, '0')} CMRC`;
 const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const free = async (pair) => (await node.api.query.system.account(pair.address)).data.free.toBigInt();
 
@@ -287,9 +289,29 @@ test('a QR code resolves: the batch page in Chromium, the GS1 linkset, the descr
     assert.ok(validators.gs1Linkset(linkset), JSON.stringify(validators.gs1Linkset.errors));
     assert.equal(linkset.linkset[0].anchor, `${root}${path}`);
     assert.equal(linkset.linkset[0]['https://gs1.org/voc/defaultLink'][0].href, `${root}/provenance/${batch}`);
+    assert.deepEqual(
+      linkset.linkset[0]['https://gs1.org/voc/epcis'].map(({ href, type }) => ({ href, type })),
+      [{ href: `${root}/provenance/${batch}/epcis.jsonld`, type: 'application/ld+json' }],
+    );
   }
   // The schema check can fail: a linkset without its anchor does not validate.
   assert.ok(!validators.linkset({ linkset: [{ itemDescription: 'x' }] }));
+
+  // The linkset's `gs1:epcis` link: the batch's history as an EPCIS 2.0 document (app/epcis.mjs),
+  // which epcis2.js accepts.
+  const { validate } = await import('./tools/provenance-export.mjs');
+  const epcis = await fetch(`${root}/provenance/${batch}/epcis.jsonld`);
+  assert.equal(epcis.status, 200);
+  assert.match(epcis.headers.get('content-type'), /^application\/ld\+json/);
+  const epcisDocument = await epcis.json();
+  assert.deepEqual(validate(epcisDocument), { success: true, errors: [] });
+  const epcisEvents = epcisDocument.epcisBody.eventList;
+  assert.deepEqual(epcisEvents.map((e) => e.bizStep), ['commissioning', 'shipping', 'receiving', 'shipping']);
+  assert.deepEqual(epcisEvents[3].bizTransactionList, [{ type: 'po', bizTransaction: `urn:commerce-chain:order:${order}` }]);
+  assert.deepEqual(epcisEvents[2].sensorElementList, [{ sensorReport: [{ type: 'gs1:Temperature', value: 4.5, uom: 'CEL' }] }]);
+  const toEpcis = await fetch(`${root}${path}?linkType=gs1:epcis`, { redirect: 'manual' });
+  assert.equal(toEpcis.status, 307);
+  assert.equal(toEpcis.headers.get('location'), `${root}/provenance/${batch}/epcis.jsonld`);
 
   // A browser is redirected to the default link, told where the linkset is.
   const redirect = await fetch(`${root}${path}`, { redirect: 'manual' });
@@ -405,16 +427,37 @@ test('a replacement tender from the vendor console: sealed bid, salt kept in the
   assert.notEqual(bid.commitment.toHex(), '0x' + '00'.repeat(32));
   await vendor.locator('#tenders').screenshot({ path: join(SHOTS, 'vendor-tender-committed.png') });
 
+  // The kept bid moves to another browser through a file: exported from this one, imported in a
+  // fresh one (another context: its own storage), which reveals it. An altered file is refused.
+  const [download] = await Promise.all([vendor.waitForEvent('download'), vendor.click('#export-bids')]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(exported.bids[tender], kept);
+  const other = await walletPage([k.ferdie]);
+  await other.goto(`${server.url}#/vendor`);
+  await other.selectOption('#account', `test-wallet:${k.ferdie.address}`);
+  const otherRow = () => other.locator(`#tenders tr[data-tender="${tender}"]`);
+  await other.waitForSelector(`#tenders tr[data-tender="${tender}"] >> text=Committed from another browser`, { timeout: 30_000 });
+  const altered = join(SHOTS, 'altered-bids.json');
+  writeFileSync(altered, JSON.stringify({ ...exported, bids: { [tender]: { ...kept, unitPrice: String(8n * UNIT) } } }));
+  await other.setInputFiles('#import-bids', altered);
+  await other.waitForSelector('#bids-io[data-state="done"] >> text=Imported 0 bid(s); 1 did not match', { timeout: 30_000 });
+  await other.setInputFiles('#import-bids', await download.path());
+  await other.waitForSelector('#bids-io[data-state="done"] >> text=Imported 1 bid(s).', { timeout: 30_000 });
+  assert.deepEqual(JSON.parse(await other.evaluate((key) => localStorage.getItem(key), `bid:${tender}:${k.ferdie.address}`)), kept);
+
   await waitForBlock(commitEnd.toNumber());
-  await vendor.reload();
-  await row().locator('button.reveal').click({ timeout: 30_000 });
-  await vendor.waitForSelector('#vendor-status[data-state="final"]', { timeout: 90_000 });
-  assert.equal(await vendor.evaluate((key) => localStorage.getItem(key), `bid:${tender}:${k.ferdie.address}`), null, 'the salt is dropped once revealed');
+  await other.reload();
+  await otherRow().locator('button.reveal').click({ timeout: 30_000 });
+  await other.waitForSelector('#vendor-status[data-state="final"]', { timeout: 90_000 });
+  assert.equal(await other.evaluate((key) => localStorage.getItem(key), `bid:${tender}:${k.ferdie.address}`), null, 'the salt is dropped once revealed');
+  assert.ok((await api.query.vendors.bids(tender, k.ferdie.address)).unwrap().revealed.isSome, 'revealed from the second browser');
 
   await waitForBlock(revealEnd.toNumber());
   await vendor.reload();
+  // The first browser still kept the bid; revealed from the other, its copy is dropped here.
   await row().locator('button.close').click({ timeout: 30_000 });
   await vendor.waitForSelector('#vendor-status[data-state="final"]', { timeout: 90_000 });
+  assert.equal(await vendor.evaluate((key) => localStorage.getItem(key), `bid:${tender}:${k.ferdie.address}`), null);
   assert.ok((await api.query.vendors.tenders(tender)).isNone, 'the tender is closed');
   // Ferdie's revealed bid won: a listing of his at his price, for the tendered units.
   const entries = await api.query.orders.listings.entries();
@@ -450,7 +493,191 @@ test('profit sharing in the console: a supplier accepts a proposed split, then s
   const received = ledgers[0][1].received.toBigInt();
   assert.ok(received > 0n);
   await supplier.reload();
-  const shown = `${received / UNIT}.${((received % UNIT) / 10n ** 10n).toString().padStart(2, '0')} CMRC`;
-  await supplier.waitForSelector(`${card} p.ledger >> text=received ${shown}`, { timeout: 30_000 });
+  await supplier.waitForSelector(`${card} p.ledger >> text=received ${cmrc(received)}`, { timeout: 30_000 });
   await supplier.locator('#sharing').screenshot({ path: join(SHOTS, 'profit-sharing.png') });
+});
+
+test('a vendor refunds from the console; a buyer disputes with evidence and files more from the order page', async () => {
+  const api = node.api;
+  const feeOf = (events) => events.reduce((sum, { event }) => (api.events.transactionPayment.TransactionFeePaid.is(event) ? sum + event.data.actualFee.toBigInt() : sum), 0n);
+  const orderOf = (events) => events.find(({ event }) => event.method === 'OrderPlaced').event.data.order.toNumber();
+  const listed = await submit(api, api.tx.orders.createListing('Native', 8n * UNIT, 5, JSON.stringify({ title: 'Clay vase' }), 100, 100), k.dave);
+  const listing = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing;
+
+  // Refund: Eve's order, unshipped, refunded in full from Dave's console.
+  const eveBefore = await free(k.eve);
+  const placed = await submit(api, api.tx.orders.placeOrder(listing, 1, 8n * UNIT, 'Native'), k.eve);
+  const refunded = orderOf(placed.events);
+  const vendor = await walletPage([k.dave]);
+  await vendor.goto(`${server.url}#/vendor`);
+  await vendor.selectOption('#account', `test-wallet:${k.dave.address}`);
+  await vendor.click(`.to-ship[data-order="${refunded}"] button.refund`, { timeout: 30_000 });
+  await vendor.waitForSelector('#vendor-status[data-state="final"]', { timeout: 90_000 });
+  assert.ok((await api.query.orders.orders(refunded)).isNone, 'the order closed');
+  // Her money never left escrow's hold: she is back where she was, less the fee of placing it
+  // (the deposit came back too).
+  assert.equal(await free(k.eve), eveBefore - feeOf(placed.events));
+  const buyer = await walletPage([k.eve]);
+  await buyer.goto(`${server.url}#/order/${refunded}`);
+  await buyer.waitForSelector('.state[data-state="closed"]', { timeout: 30_000 });
+
+  // Dispute: a second order, shipped; Eve disputes on her order page with evidence, then files
+  // more. Only the hashes go on chain.
+  const second = orderOf((await submit(api, api.tx.orders.placeOrder(listing, 1, 8n * UNIT, 'Native'), k.eve)).events);
+  await submit(api, api.tx.orders.shipOrder(second, '0x' + '44'.repeat(32)), k.dave);
+  await buyer.goto(`${server.url}#/order/${second}`);
+  await buyer.selectOption('#account', `test-wallet:${k.eve.address}`);
+  await buyer.waitForSelector('.state[data-state="Shipped"]', { timeout: 30_000 });
+  await buyer.fill('#evidence', 'Arrived broken; photos kept');
+  await buyer.click('#dispute');
+  await buyer.waitForSelector('#order-status[data-state="final"]', { timeout: 90_000 });
+  await buyer.waitForSelector('.state[data-state="Disputed"]', { timeout: 30_000 });
+  let dispute = (await api.query.escrow.disputes(second)).unwrap();
+  assert.equal(dispute.buyerEvidence.unwrap().toHex(), blake2AsHex('Arrived broken; photos kept', 256));
+  assert.equal(await buyer.getAttribute('p.evidence', 'data-buyer'), dispute.buyerEvidence.unwrap().toHex());
+  assert.match(await buyer.locator('p.dispute').textContent(), new RegExp(`The panel rules by .* \\(block #${dispute.ruleBy.toNumber()}\\)`));
+  assert.match(await buyer.locator('#timeline').textContent(), /Disputed/);
+  await buyer.fill('#evidence', 'Courier report no. 4471');
+  await buyer.click('#file-evidence');
+  await buyer.waitForSelector('#order-status[data-state="final"]', { timeout: 90_000 });
+  dispute = (await api.query.escrow.disputes(second)).unwrap();
+  assert.equal(dispute.buyerEvidence.unwrap().toHex(), blake2AsHex('Courier report no. 4471', 256));
+  await shot(buyer, 'order-disputed');
+});
+
+test('reorder rules and purchase-order disputes in the console: a rule set and quoted raises a purchase order, which is disputed', async () => {
+  const api = node.api;
+  const charlie = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Charlie', { name: 'Charlie' });
+  const listed = await submit(api, api.tx.orders.createListing('Native', 6n * UNIT, 5, JSON.stringify({ title: 'Cotton towel' }), 100, 100), k.ferdie);
+  const listing = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toString();
+
+  // Ferdie sets the rule in his console: 6 more from Charlie when 3 or fewer are left.
+  const vendor = await walletPage([k.ferdie]);
+  await vendor.goto(`${server.url}#/vendor`);
+  await vendor.selectOption('#account', `test-wallet:${k.ferdie.address}`);
+  await vendor.selectOption('#rule-listing', listing);
+  await vendor.fill('#rule-supplier', charlie.address);
+  await vendor.fill('#rule-point', '3');
+  await vendor.fill('#rule-quantity', '6');
+  await vendor.fill('#rule-max-price', '4');
+  await vendor.fill('#rule-window', '100');
+  await vendor.click('#reorder-rules button.set-rule');
+  const ruleRow = `#reorder-rules tr[data-rule="${listing}"]`;
+  await vendor.waitForSelector(`${ruleRow} >> text=No quote yet`, { timeout: 90_000 });
+  let rule = (await api.query.replenishment.reorderRules(listing)).unwrap();
+  assert.equal(rule.supplier.toString(), charlie.address);
+  assert.deepEqual([rule.reorderPoint.toNumber(), rule.reorderQuantity.toNumber(), rule.maxUnitPrice.toBigInt(), rule.shipWindow.toNumber()], [3, 6, 4n * UNIT, 100]);
+
+  // Charlie quotes 3.5 from his.
+  const supplier = await walletPage([charlie]);
+  await supplier.goto(`${server.url}#/vendor`);
+  await supplier.selectOption('#account', `test-wallet:${charlie.address}`);
+  await supplier.fill(`${ruleRow} input.quote-price`, '3.5', { timeout: 30_000 });
+  await supplier.click(`${ruleRow} button.quote`);
+  await supplier.waitForSelector(`${ruleRow} >> text=Quoted 3.50 CMRC`, { timeout: 90_000 });
+
+  // Eve's order of 2 leaves 3: the chain raises the purchase order at the quote.
+  await submit(api, api.tx.orders.placeOrder(listing, 2, 6n * UNIT, 'Native'), k.eve);
+  rule = (await api.query.replenishment.reorderRules(listing)).unwrap();
+  assert.ok(rule.open.isSome, 'the rule raised a purchase order');
+  const po = rule.open.unwrap().toString();
+  const record = (await api.query.replenishment.purchaseOrders(po)).unwrap();
+  assert.deepEqual([record.quantity.toNumber(), record.unitPrice.toBigInt(), record.byRule.isTrue], [6, 3_500_000_000_000n, true]);
+
+  // Charlie accepts it; Ferdie takes it to the panel from his console.
+  const poRow = `#purchase-orders tr[data-po="${po}"]`;
+  await supplier.reload();
+  assert.match(await supplier.locator(poRow).textContent({ timeout: 30_000 }), /raised by the reorder rule\): accept by .*\(block #\d+\)/);
+  await supplier.click(`${poRow} button.accept`);
+  await supplier.waitForSelector(`${poRow}[data-state="Accepted"]`, { timeout: 90_000 });
+  await vendor.reload();
+  await vendor.click(`${poRow} button.dispute-po`, { timeout: 30_000 });
+  await vendor.waitForSelector(`${poRow}[data-state="Disputed"] >> text=the panel rules by`, { timeout: 90_000 });
+  assert.ok((await api.query.replenishment.purchaseOrders(po)).unwrap().state.isDisputed);
+  await vendor.locator('#purchase-orders').screenshot({ path: join(SHOTS, 'vendor-purchase-disputed.png') });
+
+  // The rule goes; the disputed purchase order runs on.
+  await vendor.click(`${ruleRow} button.remove-rule`);
+  await vendor.waitForSelector('#vendor-status[data-state="final"]', { timeout: 90_000 });
+  assert.ok((await api.query.replenishment.reorderRules(listing)).isNone);
+  assert.ok((await api.query.replenishment.purchaseOrders(po)).isSome);
+});
+
+test('profit sharing from the vendor’s side: propose, change and withdraw, a share claimed, notice, consent to end, close', async () => {
+  const api = node.api;
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const [alice, gina] = [keyring.addFromUri('//Alice'), keyring.addFromUri('//Gina', { name: 'Gina' })];
+  await submit(api, api.tx.balances.transferKeepAlive(gina.address, 2n * UNIT), alice);
+  const listed = await submit(api, api.tx.orders.createListing('Native', 20n * UNIT, 5, JSON.stringify({ title: 'Wool scarf' }), 100, 100), k.dave);
+  const listing = listed.events.find(({ event }) => event.method === 'ListingCreated').event.data.listing.toString();
+  const cardOf = (id) => `#sharing article[data-agreement="${id}"]`;
+  const finalIn = (page) => page.waitForSelector('#vendor-status[data-state="final"]', { timeout: 90_000 });
+
+  // Dave proposes in his console: Gina gets 0.001% of the listing's revenue from the first planck.
+  const vendor = await walletPage([k.dave]);
+  await vendor.goto(`${server.url}#/vendor`);
+  await vendor.selectOption('#account', `test-wallet:${k.dave.address}`);
+  await vendor.selectOption('#agreement-scope', listing, { timeout: 30_000 });
+  await vendor.fill('#new-agreement textarea.new-beneficiaries', `${gina.address} 0.001`);
+  await vendor.fill('#new-agreement input.new-threshold', '0');
+  const id = (await api.query.profitSharing.nextAgreementId()).toNumber();
+  await vendor.click('#new-agreement button.propose-agreement');
+  await vendor.waitForSelector(`${cardOf(id)} p.version[data-status="Proposed"]`, { timeout: 90_000 });
+  const proposed = (await api.call.profitSharingApi.versions(id))[0][1];
+  assert.deepEqual(proposed.terms.beneficiaries.map(([who, part]) => [who.toString(), part.toNumber()]), [[gina.address, 10_000]]);
+  assert.equal(proposed.terms.threshold.asRevenue.toBigInt(), 0n);
+
+  // Gina accepts; Dave proposes a change, then withdraws it.
+  const beneficiary = await walletPage([gina]);
+  await beneficiary.goto(`${server.url}#/vendor`);
+  await beneficiary.selectOption('#account', `test-wallet:${gina.address}`);
+  await beneficiary.click(`${cardOf(id)} button.accept-version`, { timeout: 30_000 });
+  await beneficiary.waitForSelector(`${cardOf(id)} p.version[data-status="Active"]`, { timeout: 90_000 });
+  await vendor.reload();
+  await vendor.fill(`${cardOf(id)} textarea.change-beneficiaries`, `${gina.address} 0.002`, { timeout: 30_000 });
+  await vendor.click(`${cardOf(id)} button.propose-change`);
+  await vendor.waitForSelector(`${cardOf(id)} p.version[data-version="1"][data-status="Proposed"] >> text=0.002%`, { timeout: 90_000 });
+  await vendor.click(`${cardOf(id)} button.withdraw-proposal`);
+  await vendor.waitForSelector(`${cardOf(id)} p.version[data-version="1"]`, { state: 'detached', timeout: 90_000 });
+  assert.equal((await api.call.profitSharingApi.versions(id)).length, 1);
+
+  // Gina's account is emptied and reaped; a sale's share to her (below the existential deposit)
+  // is set aside as claimable. Funded again, she claims it from her console.
+  await submit(api, api.tx.balances.transferAll(k.eve.address, false), gina);
+  assert.equal(await free(gina), 0n);
+  const placed = await submit(api, api.tx.orders.placeOrder(listing, 1, 20n * UNIT, 'Native'), k.eve);
+  const order = placed.events.find(({ event }) => event.method === 'OrderPlaced').event.data.order;
+  await submit(api, api.tx.orders.shipOrder(order, '0x' + '55'.repeat(32)), k.dave);
+  await submit(api, api.tx.orders.confirmDelivery(order), k.eve);
+  const claimable = (await api.call.profitSharingApi.ledgers(id, gina.address))[0][1].claimable.toBigInt();
+  assert.ok(claimable > 0n && claimable < api.consts.balances.existentialDeposit.toBigInt(), `claimable ${claimable}`);
+  await submit(api, api.tx.balances.transferKeepAlive(gina.address, UNIT), alice);
+  await beneficiary.reload();
+  await beneficiary.waitForSelector(`${cardOf(id)} p.ledger >> text=claimable ${cmrc(claimable)}`, { timeout: 30_000 });
+  const from = (await api.rpc.chain.getHeader()).number.toNumber() + 1;
+  await beneficiary.click(`${cardOf(id)} button.claim`);
+  await finalIn(beneficiary);
+  await beneficiary.waitForSelector(`${cardOf(id)} p.ledger >> text=claimable 0.00 CMRC`, { timeout: 30_000 });
+  let claimFee = 0n;
+  for (let n = from; n <= (await api.rpc.chain.getHeader()).number.toNumber(); n++) {
+    const events = await api.query.system.events.at(await api.rpc.chain.getBlockHash(n));
+    for (const { event } of events) {
+      if (api.events.transactionPayment.TransactionFeePaid.is(event) && event.data.who.toString() === gina.address) claimFee += event.data.actualFee.toBigInt();
+    }
+  }
+  assert.ok(claimFee > 0n);
+  assert.equal(await free(gina), UNIT + claimable - claimFee, 'the claimed share reached her, to the planck');
+
+  // Dave gives notice; Gina consents to end now; the agreement ended with no open order: closed.
+  await vendor.reload();
+  await vendor.click(`${cardOf(id)} button.end-agreement`, { timeout: 30_000 });
+  await vendor.waitForSelector(`${cardOf(id)} p.ending >> text=or when every beneficiary consents`, { timeout: 90_000 });
+  await beneficiary.reload();
+  await beneficiary.click(`${cardOf(id)} button.consent-end`, { timeout: 30_000 });
+  await beneficiary.waitForSelector(`${cardOf(id)} p.ending[data-ended] >> text=its orders have all ended`, { timeout: 90_000 });
+  await beneficiary.locator('#sharing').screenshot({ path: join(SHOTS, 'profit-sharing-ended.png') });
+  await vendor.reload();
+  await vendor.click(`${cardOf(id)} button.close-agreement`, { timeout: 30_000 });
+  await finalIn(vendor);
+  assert.ok((await api.query.profitSharing.agreements(id)).isNone, 'closed');
 });

@@ -4,8 +4,9 @@
 // batch; Bob takes custody in two steps; Ferdie adds a temperature reading with a report's hash,
 // records a wrong inspection and corrects it; Bob hands the batch to Dave, who ships it to Eve
 // against her order, which completes. The history is read back through the runtime API from
-// the batch's Digital Link, exported as EPCIS 2.0 JSON-LD that epcis2.js validates, with the
-// QR code's SVG. An unregistered account and an expired attester are refused.
+// the batch's Digital Link, exported as EPCIS 2.0 JSON-LD (app/epcis.mjs, through PAPI) that
+// epcis2.js validates, with the QR code's SVG. An unregistered account and an expired attester
+// are refused.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
@@ -131,8 +132,8 @@ test('a batch from its producer to a buyer, attested, corrected, exported as EPC
   assert.deepEqual((await api.call.provenanceApi.batchesOfOrder(order)).map((b) => b.toNumber()), [batch]);
   assert.deepEqual((await api.call.provenanceApi.ordersOfBatch(batch)).map((o) => o.toNumber()), [order]);
 
-  // Exported as EPCIS 2.0 JSON-LD; epcis2.js accepts it.
-  const { uri, document } = await exportBatch(api, batch, { resolver: 'https://id.example.com' });
+  // Exported as EPCIS 2.0 JSON-LD (the app's export, through PAPI); epcis2.js accepts it.
+  const { uri, document } = await exportBatch(`ws://127.0.0.1:${node.rpcPort}`, batch, { resolver: 'https://id.example.com' });
   assert.equal(uri, 'https://id.example.com/01/04006381333931/10/LOT%2FE2E-1');
   assert.deepEqual(validate(document), { success: true, errors: [] });
   const events = document.epcisBody.eventList;
@@ -158,7 +159,7 @@ test('a later batch exports with its own Digital Link (the batch id is SCALE, li
   const created = await send(api.tx.provenance.commission(GTIN, 'LOT-2', null, details()), k.charlie);
   const batch = eventOf(created.events, 'provenance', 'BatchCreated').data.batch.toNumber();
   assert.ok(batch > 0);
-  const { uri } = await exportBatch(api, batch, { resolver: 'https://id.example.com' });
+  const { uri } = await exportBatch(`ws://127.0.0.1:${node.rpcPort}`, batch, { resolver: 'https://id.example.com' });
   assert.equal(uri, 'https://id.example.com/01/04006381333931/10/LOT-2');
 });
 
