@@ -53,8 +53,8 @@ pub mod weights;
 mod tests;
 
 use frame_support::weights::{
-	constants::WEIGHT_REF_TIME_PER_SECOND, Weight, WeightToFeeCoefficient, WeightToFeeCoefficients,
-	WeightToFeePolynomial,
+	constants::{WEIGHT_REF_TIME_PER_MICROS, WEIGHT_REF_TIME_PER_SECOND},
+	Weight, WeightToFeeCoefficient, WeightToFeeCoefficients, WeightToFeePolynomial,
 };
 use smallvec::smallvec;
 use sp_runtime::{
@@ -170,7 +170,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("commerce-chain"),
 	authoring_version: 1,
-	spec_version: 11,
+	spec_version: 12,
 	impl_version: 0,
 	apis: RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -228,14 +228,16 @@ pub const RELAY_CHAIN_SLOT_DURATION_MILLIS: u32 = 6000;
 /// How many relay blocks behind the relay tip a parachain block builds on.
 pub const RELAY_PARENT_OFFSET: u32 = 0;
 
-/// Converts a weight into a fee: the base extrinsic weight costs a tenth of a [`MILLIUNIT`],
-/// and the fee grows linearly with the weight's compute time (a full block: about 1.4 UNIT).
+/// Converts a weight into a fee: 100 µs of compute time cost a tenth of a [`MILLIUNIT`] (one
+/// planck a picosecond of reference time), so a block's normal class full costs 1.5 UNIT. Tied
+/// to time, not to the measured base extrinsic weight, so that fees do not move each time
+/// `scripts/base-weights.sh` measures again.
 pub struct WeightToFee;
 impl WeightToFeePolynomial for WeightToFee {
 	type Balance = Balance;
 	fn polynomial() -> WeightToFeeCoefficients<Self::Balance> {
 		let p = MILLIUNIT / 10;
-		let q = Balance::from(weights::ExtrinsicBaseWeight::get().ref_time());
+		let q = Balance::from(100 * WEIGHT_REF_TIME_PER_MICROS);
 		smallvec![WeightToFeeCoefficient {
 			degree: 1,
 			negative: false,

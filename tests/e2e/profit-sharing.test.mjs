@@ -84,6 +84,7 @@ test('a 3-way split with a threshold pays each party to the planck, and a refund
   let revenue = 0n;
   const owed = { charlie: 0n, ferdie: 0n };
   async function orderAndCheck(label) {
+    const fromBlock = (await api.rpc.chain.getHeader()).number.toNumber();
     const before = { dave: await account(k.dave), charlie: await account(k.charlie), ferdie: await account(k.ferdie) };
     const daveFees = fees(k.dave);
     const { order, split } = await completeOrder(listing);
@@ -100,6 +101,17 @@ test('a 3-way split with a threshold pays each party to the planck, and a refund
     const after = { dave: await account(k.dave), charlie: await account(k.charlie), ferdie: await account(k.ferdie) };
     const saleDeposit = after.dave.reserved - before.dave.reserved;
     assert.ok(saleDeposit > 0n, `${label}: the sale record holds a deposit`);
+    if (after.dave.free !== before.dave.free + toDave - saleDeposit - (fees(k.dave) - daveFees)) {
+      const to = (await api.rpc.chain.getHeader()).number.toNumber();
+      console.error(`DIAG ${label}: blocks ${fromBlock}..${to}, before ${JSON.stringify(before.dave, (_, v) => typeof v === 'bigint' ? v.toString() : v)}, after ${JSON.stringify(after.dave, (_, v) => typeof v === 'bigint' ? v.toString() : v)}, toDave ${toDave}, fees ${fees(k.dave) - daveFees}`);
+      for (let n = fromBlock; n <= to; n++) {
+        const events = await api.query.system.events.at(await api.rpc.chain.getBlockHash(n));
+        for (const { phase, event } of events) {
+          const text = JSON.stringify(event.toHuman());
+          if (text.includes(k.dave.address)) console.error(`DIAG #${n} ${phase.toString()} ${event.section}.${event.method} ${text}`);
+        }
+      }
+    }
     assert.equal(after.dave.free, before.dave.free + toDave - saleDeposit - (fees(k.dave) - daveFees), `${label}: Dave`);
     assert.equal(after.charlie.free, before.charlie.free + paid.charlie, `${label}: Charlie`);
     assert.equal(after.ferdie.free, before.ferdie.free + paid.ferdie, `${label}: Ferdie`);

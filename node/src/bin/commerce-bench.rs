@@ -12,10 +12,20 @@
 //!     --genesis-builder-preset development --pallet pallet_orders --extrinsic '*' ...
 //! ```
 //! The options are `frame-benchmarking-cli`'s, as in `commerce-node benchmark pallet`.
+//!
+//! It also measures the base weights of a block and of an extrinsic (`overhead`), which the
+//! omni node does not offer:
+//!
+//! ```text
+//! commerce-bench overhead --runtime <commerce_runtime.compact.compressed.wasm> \
+//!     --genesis-builder-preset development ...
+//! ```
+//! `scripts/base-weights.sh` runs it. (`benchmark storage` is not here: it opens the node's
+//! database through `sc-client-db` functions that exist only with `runtime-benchmarks`.)
 
 #![warn(missing_docs)]
 
-use frame_benchmarking_cli::PalletCmd;
+use frame_benchmarking_cli::{OverheadCmd, PalletCmd};
 use sc_cli::clap::{self, Parser};
 
 /// Host functions the runtime calls besides Substrate's own: cumulus' storage proof size, read by
@@ -33,6 +43,9 @@ type ExtraHostFunctions =
 enum Command {
 	/// Benchmark the extrinsics of one or more pallets and write their weight files.
 	Pallet(Box<PalletCmd>),
+	/// Benchmark an empty block and a `system.remark` and write `block_weights.rs` and
+	/// `extrinsic_weights.rs`.
+	Overhead(Box<OverheadCmd>),
 }
 
 // `sc_cli::Result` is the benchmarking CLI's own return type; its error is large, and returned once.
@@ -43,5 +56,9 @@ fn main() -> sc_cli::Result<()> {
 		Command::Pallet(cmd) => {
 			cmd.run_with_spec::<sp_runtime::traits::BlakeTwo256, ExtraHostFunctions>(None)
 		},
+		Command::Overhead(cmd) => cmd
+			.run_with_default_builder_and_spec::<commerce_runtime::opaque::Block, ExtraHostFunctions>(
+				None,
+			),
 	}
 }
