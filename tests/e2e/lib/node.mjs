@@ -36,20 +36,24 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Start a dev node. Returns `{ api, rpcPort, stop, log }`; `stop()` disconnects the client,
  * kills the node and removes its base path.
+ *
+ * The node binds its RPC and p2p ports itself (port 0) and the RPC port is read from its log.
+ * A port chosen here and handed to the node would be free only until the node binds it, a second
+ * or two later; another test's node starting meanwhile could take it, and since the node moves
+ * to a random port when its RPC port is taken (`retry_random_port` in sc-cli), the test would
+ * have talked to the other test's chain without noticing.
  */
 export async function startDevNode({ bin = nodeBin(), args = [] } = {}) {
   const basePath = mkdtempSync(join(tmpdir(), 'commerce-e2e-'));
   const logPath = join(basePath, 'node.log');
-  const rpcPort = await freePort();
-  const p2pPort = await freePort();
   const out = openSync(logPath, 'a');
   const child = spawn(
     bin,
     [
       '--dev',
       '--base-path', basePath,
-      '--rpc-port', String(rpcPort),
-      '--port', String(p2pPort),
+      '--rpc-port', '0',
+      '--port', '0',
       '--no-prometheus',
       '--no-telemetry',
       '--no-mdns',
@@ -63,6 +67,7 @@ export async function startDevNode({ bin = nodeBin(), args = [] } = {}) {
   const log = () => readFileSync(logPath, 'utf8');
 
   let api;
+  let rpcPort;
   const stop = async () => {
     if (api) await api.disconnect().catch(() => {});
     if (exited === null) {
@@ -78,6 +83,12 @@ export async function startDevNode({ bin = nodeBin(), args = [] } = {}) {
     while (true) {
       if (exited !== null) throw new Error(`node exited early (${JSON.stringify(exited)}):\n${log()}`);
       if (Date.now() > deadline) throw new Error(`node RPC not up after 120 s:\n${log()}`);
+      // `Running JSON-RPC server: addr=127.0.0.1:40411,[::1]:36775`
+      rpcPort ??= Number(/Running JSON-RPC server: addr=127\.0\.0\.1:(\d+)/.exec(log())?.[1]) || undefined;
+      if (rpcPort === undefined) {
+        await sleep(200);
+        continue;
+      }
       try {
         const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, false);
         await provider.connect();
