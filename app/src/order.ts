@@ -5,7 +5,7 @@
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import { Binary } from 'polkadot-api';
 import { blockTime, currencyInfo, formatAmount, type Chain } from './chain';
-import { h, submit } from './ui';
+import { h, txButtons } from './ui';
 import { accountPicker, accounts, type Account } from './wallet';
 
 const STATE_WORDS: Record<string, string> = {
@@ -89,27 +89,20 @@ export async function orderPage(chain: Chain, root: HTMLElement, id: bigint) {
       );
     }
     summary.replaceChildren(...lines.filter((l): l is HTMLElement => l !== null));
-    const act = (label: string, build: () => any, attrs: Record<string, string> = {}) =>
-      h('button', {
-        ...attrs,
-        onclick: async () => {
-          if (!account) return void (status.textContent = 'Choose the buyer’s account.');
-          await submit(api, build(), account.signer, status).catch(() => {});
-        },
-      }, label);
+    const act = txButtons(api, status, () => account?.signer ?? 'Choose the buyer’s account.');
     const buttons: HTMLElement[] = [];
-    if (state === 'Paid') buttons.push(act('Cancel and get a refund', () => api.tx.Orders.cancel_order({ order: id }), { id: 'cancel' }));
+    if (state === 'Paid') buttons.push(act('Cancel and get a refund', { id: 'cancel' }, () => api.tx.Orders.cancel_order({ order: id })));
     if (state === 'Shipped' || state === 'Delivered') {
-      buttons.push(act('Confirm delivery', () => api.tx.Orders.confirm_delivery({ order: id }), { id: 'confirm' }));
+      buttons.push(act('Confirm delivery', { id: 'confirm' }, () => api.tx.Orders.confirm_delivery({ order: id })));
       const evidence = h('input', { id: 'evidence', placeholder: 'What went wrong (kept off chain; its hash is filed)' });
       buttons.push(
         evidence,
-        act('Dispute', () => api.tx.Escrow.open_dispute({ order: id, evidence: evidenceHash(evidence.value) }), { id: 'dispute' }),
+        act('Dispute', { id: 'dispute' }, () => api.tx.Escrow.open_dispute({ order: id, evidence: evidenceHash(evidence.value) })),
       );
     }
     if (dispute) {
       const evidence = h('input', { id: 'evidence', placeholder: 'More evidence (kept off chain; its hash is filed)' });
-      buttons.push(evidence, act('File evidence', () => api.tx.Escrow.submit_evidence({ order: id, evidence: evidenceHash(evidence.value) }), { id: 'file-evidence' }));
+      buttons.push(evidence, act('File evidence', { id: 'file-evidence' }, () => api.tx.Escrow.submit_evidence({ order: id, evidence: evidenceHash(evidence.value) })));
     }
     actions.replaceChildren(...buttons);
   });

@@ -5,7 +5,7 @@
 // a version and consents to end now; anyone closes an ended agreement whose orders have ended.
 import { blockClock, currencyInfo, formatAmount, type Api } from './chain';
 import { toUnits } from './vendor-listings';
-import { h, shortAddress, submit } from './ui';
+import { h, shortAddress, txButtons } from './ui';
 import type { Account } from './wallet';
 
 /** A Perbill as a percentage, as precise as it is ("30%", "0.001%"). */
@@ -32,8 +32,7 @@ function termsEditor(prefix: string) {
 export async function sharingSection(api: Api, account: Account, status: HTMLElement, refresh: () => void, isVendor = false) {
   const [agreements, clock] = await Promise.all([api.query.ProfitSharing.Agreements.getEntries({ at: 'best' }), blockClock(api)]);
   const native = await currencyInfo(api, { type: 'Native' });
-  const run = (label: string, cls: string, build: () => any) =>
-    h('button', { class: cls, onclick: () => submit(api, build(), account.signer, status).then(refresh, () => {}) }, label);
+  const run = txButtons(api, status, () => account.signer, refresh);
   const cards: HTMLElement[] = [];
   for (const { keyArgs: [id], value: agreement } of agreements.sort((a, b) => a.keyArgs[0] - b.keyArgs[0])) {
     const versions = await api.apis.ProfitSharingApi.versions(id);

@@ -75,3 +75,21 @@ export function submit(api: Api, tx: Transaction<any, any>, signer: PolkadotSign
     });
   });
 }
+
+/**
+ * The action buttons of a page: each signs and submits the transaction its `build` makes,
+ * telling `status` each step (`submit`), then runs its own `then` and the page's `after` (most
+ * pages refresh). `signer()` gives the signer, or the message to show when there is none.
+ * `attrs` is the button's class, or its attributes.
+ */
+export function txButtons(api: Api, status: HTMLElement, signer: () => PolkadotSigner | string, after?: () => void) {
+  return (label: string, attrs: string | Record<string, string>, build: () => Transaction<any, any>, then?: () => void) =>
+    h('button', {
+      ...(typeof attrs === 'string' ? { class: attrs } : attrs),
+      onclick: async () => {
+        const key = signer();
+        if (typeof key === 'string') return void (status.textContent = key);
+        await submit(api, build(), key, status).then(() => { then?.(); after?.(); }, () => {});
+      },
+    }, label);
+}

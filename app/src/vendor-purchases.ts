@@ -3,7 +3,7 @@
 // the hold, added to the listing's stock); either side takes an accepted one to the arbitration
 // panel. Each state's deadline is shown as a date.
 import { blockClock, currencyInfo, formatAmount, type Api } from './chain';
-import { h, shortAddress, submit } from './ui';
+import { h, shortAddress, txButtons } from './ui';
 import type { Account } from './wallet';
 
 export async function purchaseOrdersSection(api: Api, account: Account, status: HTMLElement, refresh: () => void) {
@@ -15,8 +15,7 @@ export async function purchaseOrdersSection(api: Api, account: Account, status: 
       .map(async ([id, po]) => {
         const info = await currencyInfo(api, po.currency as never);
         const asSupplier = po.supplier === account.address;
-        const act = (label: string, cls: string, build: () => any) =>
-          h('button', { class: cls, onclick: () => submit(api, build(), account.signer, status).then(refresh, () => {}) }, label);
+        const act = txButtons(api, status, () => account.signer, refresh);
         const actions: HTMLElement[] = [];
         const state = po.state.type;
         if (asSupplier && state === 'Requested') {

@@ -4,15 +4,14 @@
 // or withdraws the quote. Rules are read from `Replenishment.ReorderRules`, one entry per listing.
 import { currencyInfo, formatAmount, type Api } from './chain';
 import { toUnits } from './vendor-listings';
-import { h, shortAddress, submit } from './ui';
+import { h, shortAddress, txButtons } from './ui';
 import type { Account } from './wallet';
 
 export async function reorderRulesSection(api: Api, account: Account, status: HTMLElement, refresh: () => void) {
   const rules = (await api.query.Replenishment.ReorderRules.getEntries({ at: 'best' }))
     .filter(({ value }) => value.vendor === account.address || value.supplier === account.address)
     .sort((a, b) => (a.keyArgs[0] < b.keyArgs[0] ? -1 : 1));
-  const run = (label: string, cls: string, build: () => any) =>
-    h('button', { class: cls, onclick: () => submit(api, build(), account.signer, status).then(refresh, () => {}) }, label);
+  const run = txButtons(api, status, () => account.signer, refresh);
   const rows = await Promise.all(rules.map(async ({ keyArgs: [listing], value: rule }) => {
     const info = await currencyInfo(api, rule.currency as never);
     const asVendor = rule.vendor === account.address;

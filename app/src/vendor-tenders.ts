@@ -7,7 +7,7 @@ import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import { Binary } from 'polkadot-api';
 import { currencyInfo, formatAmount, type Api } from './chain';
 import { toUnits } from './vendor-listings';
-import { h, submit } from './ui';
+import { h, submit, txButtons } from './ui';
 import type { Account } from './wallet';
 
 interface KeptBid {
@@ -110,8 +110,7 @@ export async function tendersSection(api: Api, account: Account, status: HTMLEle
     const kept: KeptBid | undefined = stored ? JSON.parse(stored) : undefined;
     const committed = !kept && onChain;
     const cells: (HTMLElement | string)[] = [];
-    const run = (label: string, cls: string, build: () => any, after?: () => void) =>
-      h('button', { class: cls, onclick: () => submit(api, build(), account.signer, status).then(() => { after?.(); refresh(); }, () => {}) }, label);
+    const run = txButtons(api, status, () => account.signer, refresh);
     if (committed && !committed.revealed && now < tender.reveal_end) {
       cells.push('Committed from another browser: import its kept bids to reveal here');
     } else if (now < tender.commit_end && !kept && !committed) {

@@ -10,7 +10,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { nodeBin, runtimeWasm } from './lib/node.mjs';
+import { nodeBin, runtimeWasm, startDevNode } from './lib/node.mjs';
 
 const EXAMPLE = fileURLToPath(new URL('../../docs/examples/consortium.json', import.meta.url));
 const CODE_KEY = '0x3a636f6465';
@@ -136,4 +136,20 @@ test('the node refuses to start a Live chain whose genesis holds development key
   writeFileSync(local, JSON.stringify({ ...dev, chainType: 'Local' }));
   const loaded = run(['build-spec', '--chain', local]);
   assert.equal(loaded.status, 0, loaded.output);
+});
+
+// Issue 26: a `--dev` node runs the single-state transaction pool unless told otherwise (the
+// fork-aware pool dropped deep nonce chains under a burst on the development chain; see
+// docs/performance.md); `--pool-type` still chooses.
+test('a dev node runs the single-state pool by default, and --pool-type still chooses', async () => {
+  for (const [args, expected] of [[[], 'SingleState'], [['--pool-type', 'fork-aware'], 'ForkAware']]) {
+    const node = await startDevNode({ args });
+    try {
+      const line = node.log().split('\n').find((l) => l.includes('Creating transaction pool'));
+      assert.ok(line, `the node logs its pool:\n${node.log()}`);
+      assert.match(line, new RegExp(`txpool_type=${expected} `));
+    } finally {
+      await node.stop();
+    }
+  }
 });

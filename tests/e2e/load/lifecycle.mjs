@@ -25,6 +25,7 @@
 //
 // It reports figures, and exits non-zero if anything failed or was lost, or if the chain does
 // not end where the lifecycle must (no open order, every unit accounted for).
+import { writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -39,10 +40,24 @@ const PHASE_TIMEOUT_MS = Number(process.env.PHASE_TIMEOUT_MS ?? 900_000);
 // still land (their sender's nonce has not passed them); those that cannot are lost.
 const STALL_BLOCKS = 5;
 const IN_FLIGHT = 256;
+// PIPELINE=n: how many of one sender's transactions go out in one round of submissions, before
+// the pool has answered for the earlier ones. The node validates concurrent submissions in any
+// order, so a nonce can reach the pool before the one it follows; see docs/performance.md for
+// what the fork-aware pool then does with a deep chain. 1 (the default) keeps each sender's
+// nonces in order; 0 sends IN_FLIGHT at a time whoever they are from.
+const PIPELINE = Number(process.env.PIPELINE ?? 1);
+// SHIP_BATCH=n: each vendor ships its orders n at a time in `utility.force_batch` (1: one
+// `ship_order` extrinsic per order).
+const SHIP_BATCH = Number(process.env.SHIP_BATCH ?? 1);
 // LOAD_TRACE=1 prints each block the follower reads (to stderr), to see where a phase waits.
 const TRACE = process.env.LOAD_TRACE === '1';
 const PRICE = UNIT;
 const TOTAL = SENDERS * ORDERS_PER_SENDER;
+// PHASES=place,ship runs only those bursts (place always runs when ship or confirm does, since
+// they need its orders; ship runs when confirm does). Default: all four.
+const PHASES = new Set((process.env.PHASES ?? 'transfer,place,ship,confirm').split(','));
+if (PHASES.has('confirm')) PHASES.add('ship');
+if (PHASES.has('ship')) PHASES.add('place');
 
 const pct = (num, den) => (den === 0n ? 'n/a' : `${(Number((num * 10000n) / den) / 100).toFixed(2)}%`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -53,8 +68,13 @@ async function connect() {
     const api = await ApiPromise.create({ provider, noInitWarn: true });
     return { api, url: process.env.WS, stop: () => api.disconnect() };
   }
-  const args = ['--pool-limit', String(Math.max(8192, 2 * TOTAL)), '--pool-kbytes', String(Math.max(20480, 8 * TOTAL))];
+  // POOL_LIMIT=default keeps the node's own pool limits; NODE_ARGS adds flags (e.g.
+  // `-ltxpool=debug`).
+  const limit = process.env.POOL_LIMIT ?? String(Math.max(8192, 2 * TOTAL));
+  const args = limit === 'default' ? [] : ['--pool-limit', limit, '--pool-kbytes', process.env.POOL_KBYTES ?? String(Math.max(20480, 4 * Number(limit)))];
   if (process.env.DEV_BLOCK_TIME_MS) args.push('--dev-block-time', process.env.DEV_BLOCK_TIME_MS);
+  if (process.env.NODE_ARGS) args.push(...process.env.NODE_ARGS.split(/\s+/).filter(Boolean));
+  console.log(`fresh dev node: ${args.join(' ')}`);
   const node = await startDevNode({ args });
   return { ...node, url: `ws://127.0.0.1:${node.rpcPort}` };
 }
@@ -106,17 +126,31 @@ function errorName(api, dispatchError) {
   return dispatchError.toString();
 }
 
-/** Submit `txs` (signed) at once and follow the chain until each is accounted for. */
-async function burst(api, follower, name, txs) {
+/**
+ * Submit `txs` (signed; `batched` for `utility.force_batch` ones) and follow the chain until each
+ * is accounted for. Counts extrinsics, and calls: a batch's calls land or fail one by one
+ * (`ItemCompleted` / `ItemFailed`).
+ */
+async function burst(api, follower, name, txs, { batched = false } = {}) {
   const limits = api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap();
   const maxRef = limits.refTime.toBigInt();
   const maxProof = limits.proofSize.toBigInt();
   const pending = new Map(txs.map((tx) => [tx.hash.toHex(), tx]));
+  // Per sender, in nonce order: what is still to submit.
+  const senders = new Map();
+  for (const tx of txs) {
+    const who = tx.signer.toString();
+    if (!senders.has(who)) senders.set(who, []);
+    senders.get(who).push(tx);
+  }
   const failures = new Map();
+  const fail = (err, n = 1) => failures.set(err, (failures.get(err) ?? 0) + n);
   const rows = [];
   const events = [];
   let landed = 0;
   let failed = 0;
+  let callsOk = 0;
+  let callsFailed = 0;
   let lost = 0;
   let resubmitted = 0;
   // Stalls count only once every transaction is submitted: before, the blocks without ours
@@ -125,11 +159,14 @@ async function burst(api, follower, name, txs) {
   let lastInclusion = null;
   let idle = 0;
   let checking = false;
+  const settle = (hash) => pending.delete(hash);
 
   const done = new Promise((resolve) => {
     follower.on(({ number, block, events: blockEvents, weight }) => {
       let ok = 0;
       let bad = 0;
+      let itemsOk = 0;
+      let itemsBad = 0;
       const byIndex = new Map();
       block.extrinsics.forEach((ext, index) => {
         const hash = ext.hash.toHex();
@@ -142,12 +179,16 @@ async function burst(api, follower, name, txs) {
         const { event } = record;
         if (api.events.system.ExtrinsicSuccess.is(event)) {
           ok++;
-          pending.delete(byIndex.get(index));
+          settle(byIndex.get(index));
         } else if (api.events.system.ExtrinsicFailed.is(event)) {
           bad++;
-          pending.delete(byIndex.get(index));
-          const err = errorName(api, event.data.dispatchError);
-          failures.set(err, (failures.get(err) ?? 0) + 1);
+          settle(byIndex.get(index));
+          fail(errorName(api, event.data.dispatchError));
+        } else if (batched && api.events.utility.ItemCompleted.is(event)) {
+          itemsOk++;
+        } else if (batched && api.events.utility.ItemFailed.is(event)) {
+          itemsBad++;
+          fail(`in a batch: ${errorName(api, event.data.error)}`);
         } else {
           events.push(event);
         }
@@ -155,6 +196,8 @@ async function burst(api, follower, name, txs) {
       if (ok + bad > 0) {
         landed += ok;
         failed += bad;
+        callsOk += batched ? itemsOk : ok;
+        callsFailed += batched ? itemsBad : bad;
         lastInclusion = Date.now();
         idle = 0;
         rows.push({
@@ -162,6 +205,7 @@ async function burst(api, follower, name, txs) {
           extrinsics: block.extrinsics.length,
           [`${name} ok`]: ok,
           [`${name} failed`]: bad,
+          ...(batched ? { 'calls ok': itemsOk, 'calls failed': itemsBad } : {}),
           refTime: pct(weight.normal.refTime.toBigInt(), maxRef),
           proofSize: pct(weight.normal.proofSize.toBigInt(), maxProof),
         });
@@ -199,24 +243,37 @@ async function burst(api, follower, name, txs) {
     });
   });
 
+  // Submission: rounds of at most IN_FLIGHT requests, each with at most PIPELINE transactions
+  // of any one sender.
   const start = Date.now();
   let refused = 0;
   let firstRefusal = null;
-  for (let i = 0; i < txs.length; i += IN_FLIGHT) {
-    const results = await Promise.allSettled(
-      txs.slice(i, i + IN_FLIGHT).map((tx) => api.rpc.author.submitExtrinsic(tx)));
+  const next = () => {
+    const out = [];
+    for (const queue of senders.values()) {
+      let taken = 0;
+      while (queue.length && (PIPELINE === 0 || taken < PIPELINE) && out.length < IN_FLIGHT) {
+        out.push(queue.shift());
+        taken++;
+      }
+      if (out.length >= IN_FLIGHT) break;
+    }
+    return out;
+  };
+  for (let chunk = next(); chunk.length > 0; chunk = next()) {
+    const results = await Promise.allSettled(chunk.map((tx) => api.rpc.author.submitExtrinsic(tx)));
     results.forEach((result, j) => {
       if (result.status === 'rejected') {
         refused++;
         firstRefusal ??= result.reason.message;
-        pending.delete(txs[i + j].hash.toHex());
+        settle(chunk[j].hash.toHex());
       }
     });
   }
   const submitMs = Date.now() - start;
   submitted = true;
   idle = 0;
-  if (refused) failures.set(`pool refused (${firstRefusal})`, refused);
+  if (refused) fail(`pool refused (${firstRefusal})`, refused);
   if (pending.size > 0) {
     await Promise.race([
       done,
@@ -229,19 +286,24 @@ async function burst(api, follower, name, txs) {
     ]);
   }
   follower.on(null);
-  if (pending.size > 0 && lost === 0) failures.set('not included before the timeout', pending.size);
-  if (lost) failures.set('lost (nonce used, never included)', lost);
+  if (pending.size > 0 && lost === 0) fail('not included before the timeout', pending.size);
+  if (lost) fail('lost (nonce used, never included)', lost);
 
-  console.log(`\n== ${name}: ${txs.length} submitted in ${submitMs} ms`);
+  const notLanded = refused + lost + (lost ? 0 : pending.size);
+  console.log(`\n== ${name}: ${txs.length} submitted in ${submitMs} ms` +
+    `${PIPELINE ? ` (${PIPELINE} a sender a round)` : ' (all at once)'}`);
   console.table(rows);
   const seconds = lastInclusion ? (lastInclusion - start) / 1000 : 0;
-  const most = rows.length ? Math.max(...rows.map((r) => r[`${name} ok`] + r[`${name} failed`])) : 0;
-  console.log(`${name}: landed ${landed}, failed ${failed + refused + lost + (lost ? 0 : pending.size)}` +
+  const most = rows.length ? Math.max(...rows.map((r) => (batched ? r['calls ok'] + r['calls failed'] : r[`${name} ok`] + r[`${name} failed`]))) : 0;
+  console.log(`${name}: ${batched ? `${landed} batches landed carrying ${callsOk} calls` : `landed ${landed}`}, ` +
+    `failed ${failed + callsFailed + notLanded}` +
     `${failures.size ? ` (${[...failures].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}; ` +
-    `${rows.length} blocks, at most ${most} in one; ${seconds.toFixed(1)} s from submission to the ` +
-    `last inclusion (${seconds ? (landed / seconds).toFixed(1) : 'n/a'} tx/s)` +
+    `${rows.length} blocks, at most ${most} calls in one; ${seconds.toFixed(1)} s from submission to the ` +
+    `last inclusion (${seconds ? (callsOk / seconds).toFixed(1) : 'n/a'} calls/s)` +
     `${resubmitted ? `; ${resubmitted} dropped by the pool and submitted again` : ''}`);
-  return { name, landed, failed: failed + refused + lost + (lost ? 0 : pending.size), blocks: rows.length, most, seconds, events, resubmitted };
+  return {
+    name, landed: callsOk, failed: failed + callsFailed + notLanded, blocks: rows.length, most, seconds, events, resubmitted,
+  };
 }
 
 async function signAll(api, plan) {
@@ -283,6 +345,8 @@ async function main() {
     if (node.log) console.error(`== node log (end)\n${node.log().split('\n').slice(-80).join('\n')}`);
     throw err;
   } finally {
+    // NODE_LOG=path keeps the fresh node's log (its base path is removed when it stops).
+    if (node.log && process.env.NODE_LOG) writeFileSync(process.env.NODE_LOG, node.log());
     await node.stop();
   }
 }
@@ -294,7 +358,8 @@ async function run(api, url) {
   const buyers = Array.from({ length: SENDERS }, (_, i) => keyring.addFromUri(`//Alice//load//${i}`));
   const vendors = Array.from({ length: VENDORS }, (_, i) => keyring.addFromUri(`//Alice//vendor//${i}`));
   const runtime = await api.rpc.state.getRuntimeVersion();
-  console.log(`load: ${SENDERS} buyers x ${ORDERS_PER_SENDER} = ${TOTAL} per phase, ${VENDORS} vendors, ` +
+  console.log(`load: ${SENDERS} buyers x ${ORDERS_PER_SENDER} = ${TOTAL} per phase, ${VENDORS} vendors` +
+    `${SHIP_BATCH > 1 ? ` shipping ${SHIP_BATCH} an extrinsic` : ''}, ` +
     `against ${runtime.specName.toString()} v${runtime.specVersion.toNumber()}, ` +
     `dev block time ${process.env.WS ? '(running node)' : `${process.env.DEV_BLOCK_TIME_MS ?? 3000} ms`}`);
 
@@ -330,11 +395,11 @@ async function run(api, url) {
   const results = [];
 
   // 1. Transfers: the yardstick.
-  let txs = await signAll(api, buyers.map((buyer) => ({
+  let txs = !PHASES.has('transfer') ? [] : await signAll(api, buyers.map((buyer) => ({
     signer: buyer,
     calls: Array.from({ length: ORDERS_PER_SENDER }, () => api.tx.balances.transferKeepAlive(sink.address, UNIT / 1000n)),
   })));
-  results.push(await burst(api, follower, 'transfer', txs));
+  if (PHASES.has('transfer')) results.push(await burst(api, follower, 'transfer', txs));
 
   // 2. Place: buyer b's j-th order goes to vendor (b * ORDERS_PER_SENDER + j) % VENDORS.
   txs = await signAll(api, buyers.map((buyer, b) => ({
@@ -362,28 +427,35 @@ async function run(api, url) {
   const ordersOfVendor = ofParty('vendor');
   const ordersOfBuyer = ofParty('buyer');
 
-  // 3. Ship: each vendor ships every order it received.
-  txs = await signAll(api, vendors.map((vendor) => ({
-    signer: vendor,
-    calls: ordersOfVendor(vendor).map((o) => api.tx.orders.shipOrder(o.id, new Uint8Array(32).fill(1))),
-  })));
-  results.push(await burst(api, follower, 'ship_order', txs));
+  // 3. Ship: each vendor ships every order it received, one extrinsic an order or SHIP_BATCH
+  // orders in each `utility.force_batch`.
+  const chunks = (list, n) => Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, (i + 1) * n));
+  txs = await signAll(api, vendors.map((vendor) => {
+    const ships = ordersOfVendor(vendor).map((o) => api.tx.orders.shipOrder(o.id, new Uint8Array(32).fill(1)));
+    return { signer: vendor, calls: SHIP_BATCH > 1 ? chunks(ships, SHIP_BATCH).map((c) => api.tx.utility.forceBatch(c)) : ships };
+  }));
+  if (PHASES.has('ship')) {
+    results.push(await burst(api, follower, SHIP_BATCH > 1 ? `ship_order x${SHIP_BATCH}` : 'ship_order', txs, { batched: SHIP_BATCH > 1 }));
+  }
 
   // 4. Confirm: each buyer confirms each of its orders.
   txs = await signAll(api, buyers.map((buyer) => ({
     signer: buyer,
-    calls: ordersOfBuyer(buyer).map((o) => api.tx.orders.confirmDelivery(o.id)),
+    calls: PHASES.has('confirm') ? ordersOfBuyer(buyer).map((o) => api.tx.orders.confirmDelivery(o.id)) : [],
   })));
-  const confirmed = await burst(api, follower, 'confirm_delivery', txs);
-  results.push(confirmed);
+  const confirmed = PHASES.has('confirm') ? await burst(api, follower, 'confirm_delivery', txs) : null;
+  if (confirmed) results.push(confirmed);
   await follower.stop();
 
   console.log('\n== summary');
   console.table(results.map(({ name, landed, failed, blocks, most, seconds, resubmitted }) => ({
-    call: name, landed, failed, blocks, 'most in a block': most, seconds: seconds.toFixed(1),
-    'tx/s': seconds ? (landed / seconds).toFixed(1) : 'n/a', 'dropped, resubmitted': resubmitted,
+    call: name, 'calls landed': landed, failed, blocks, 'most in a block': most, seconds: seconds.toFixed(1),
+    'calls/s': seconds ? (landed / seconds).toFixed(1) : 'n/a', 'dropped, resubmitted': resubmitted,
   })));
 
+  const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  if (failed > 0) throw new Error(`${failed} transactions failed or were lost`);
+  if (!confirmed) return;
   // Where the chain must end: every order completed, no open order, stock accounted for.
   const completed = confirmed.events.filter((e) => api.events.orders.OrderClosed.is(e) &&
     e.data.outcome.isCompleted).length;
@@ -395,8 +467,6 @@ async function run(api, url) {
     if (listing.reserved.toNumber() !== 0) throw new Error(`listing ${id} still reserves units`);
   }
   console.log(`orders placed ${orders.length}, completed ${completed}, still open ${open}, units sold ${sold}`);
-  const failed = results.reduce((sum, r) => sum + r.failed, 0);
-  if (failed > 0) throw new Error(`${failed} transactions failed or were lost`);
   if (orders.length !== TOTAL || completed !== TOTAL || open !== 0 || sold !== TOTAL) {
     throw new Error('the lifecycle did not end where it must');
   }
