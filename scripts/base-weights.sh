@@ -11,12 +11,10 @@
 # (100) multiplied by MUL (default 1.2: the run-to-run spread measured on this shared 2-core
 # machine stays well inside it, docs/performance.md).
 #
-# Not yet measured: the database weights (`benchmark storage`). The omni node runs that command
-# only when compiled with `runtime-benchmarks`, and the database handles it needs
-# (`sc-client-db`'s `expose_db`) exist only with that feature, which reaches `sp-runtime` and
-# recompiles nearly the whole node (about an hour here); the runtime keeps `frame-support`'s
-# `RocksDbWeight` (25 µs a read, 100 µs a write) until then. tests/e2e/load/populate.mjs builds
-# the commerce state that measurement is to run on.
+# The database weights (`benchmark storage`) are measured by scripts/db-weights.sh: the omni node
+# runs that command only when built with `runtime-benchmarks`, which that script builds in a
+# target directory of its own. The runtime keeps `frame-support`'s `RocksDbWeight` (25 µs a read,
+# 100 µs a write) until their margin is settled (docs/performance.md).
 #
 # Uses `commerce-bench` (node/src/bin/commerce-bench.rs) and the runtime WASM of the release
 # build (`./scripts/test.sh` builds both); compiles nothing.
