@@ -36,12 +36,7 @@ build_workspace
 BENCH_CLI="$CARGO_TARGET_DIR/release/commerce-bench"
 
 BENCH_TARGET_DIR="${BENCH_TARGET_DIR:-$HOME/.cache/commerce-chain/target-bench}"
-if [ ! -d "$BENCH_TARGET_DIR" ] && [ -d "$CARGO_TARGET_DIR/release" ]; then
-	echo "==> seeding $BENCH_TARGET_DIR from $CARGO_TARGET_DIR (once)"
-	mkdir -p "$BENCH_TARGET_DIR.tmp"
-	cp -a "$CARGO_TARGET_DIR/." "$BENCH_TARGET_DIR.tmp/"
-	mv "$BENCH_TARGET_DIR.tmp" "$BENCH_TARGET_DIR"
-fi
+seed_target_dir "$BENCH_TARGET_DIR"
 # `wasm-project` is the name substrate-wasm-builder gives the runtime in the WASM's own manifest.
 CARGO_TARGET_DIR="$BENCH_TARGET_DIR" \
 	WASM_BUILD_CARGO_ARGS="--features wasm-project/runtime-benchmarks" build_workspace

@@ -29,12 +29,7 @@ STORAGE_TARGET_DIR="${STORAGE_TARGET_DIR:-$HOME/.cache/commerce-chain/target-sto
 STATE_DIR="${STATE_DIR:-$HOME/.cache/commerce-chain/storage-state}"
 OUT="$REPO_ROOT/runtime/src/weights"
 
-if [ ! -d "$STORAGE_TARGET_DIR" ] && [ -d "$CARGO_TARGET_DIR/release" ]; then
-	echo "==> seeding $STORAGE_TARGET_DIR from $CARGO_TARGET_DIR (once)"
-	mkdir -p "$STORAGE_TARGET_DIR.tmp"
-	cp -a "$CARGO_TARGET_DIR/." "$STORAGE_TARGET_DIR.tmp/"
-	mv "$STORAGE_TARGET_DIR.tmp" "$STORAGE_TARGET_DIR"
-fi
+seed_target_dir "$STORAGE_TARGET_DIR"
 echo "==> commerce-node with runtime-benchmarks in $STORAGE_TARGET_DIR"
 CARGO_TARGET_DIR="$STORAGE_TARGET_DIR" cargo build --locked --release -p commerce-node --features runtime-benchmarks
 NODE="$STORAGE_TARGET_DIR/release/commerce-node"

@@ -73,6 +73,19 @@ build_workspace() {
 	cargo build "${WORKSPACE_BUILD_ARGS[@]}" ${TIMINGS:+--timings} "$@"
 }
 
+# A target directory of its own for a build with other features (the benchmark WASM, a node
+# with `runtime-benchmarks`), seeded once with a copy of the shared one so that crates the
+# features do not reach are not compiled again.
+seed_target_dir() {
+	local dir="$1"
+	if [ ! -d "$dir" ] && [ -d "$CARGO_TARGET_DIR/release" ]; then
+		echo "==> seeding $dir from $CARGO_TARGET_DIR (once)"
+		mkdir -p "$dir.tmp"
+		cp -a "$CARGO_TARGET_DIR/." "$dir.tmp/"
+		mv "$dir.tmp" "$dir"
+	fi
+}
+
 # The app (app/): PAPI descriptors generated from the runtime WASM the workspace build just made,
 # a type check against them, and the bundle in app/dist. Needs `build_workspace` first.
 build_app() {
